@@ -1,0 +1,4 @@
+"""``python -m chidao``: the command line."""
+from chidao.cli import main
+
+main()

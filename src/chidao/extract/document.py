@@ -1,0 +1,71 @@
+"""The Document every extractor reads from and writes onto: text as read, its matching form, facts.
+
+Everything stored on a Document is in *original* coordinates (offsets into ``text``). Extractors
+match on ``norm`` and convert with ``orig_span``; ``norm_span`` goes the other way. Since the map is
+monotone, containment and order compare the same in either coordinate system.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from chidao.text.normalize import NormText, normalize
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str | None = None
+    sha256: str | None = None
+    chars: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)  # reader metadata (title, author, ocr ...)
+
+
+class Document:
+    """One text being read, and the facts read from it, by extractor name."""
+
+    def __init__(self, text: str, ref_date: date | None = None, source: Source | None = None) -> None:
+        self.text = text
+        self.nt: NormText = normalize(text)
+        self.given_ref_date = ref_date
+        self.ref_date = ref_date          # the document's own date wins once the extractors find it
+        self.source = source or Source(
+            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), chars=len(text)
+        )
+        self.facts: dict[str, list[Any]] = {}
+        self.info = None                  # chidao.model.DocumentInfo for a formal document
+
+    # -- coordinates ---------------------------------------------------------------------------
+    @property
+    def norm(self) -> str:
+        return self.nt.norm
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of ``norm`` as a span of ``text``."""
+        return self.nt.to_original(start, end)
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of ``text`` as the smallest span of ``norm`` covering it."""
+        return self.nt.to_norm(start, end)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an offset into ``text``."""
+        return self.text.count("\n", 0, offset) + 1
+
+    # -- facts ---------------------------------------------------------------------------------
+    def get(self, name: str) -> list[Any]:
+        return self.facts.get(name, [])
+
+    def __getattr__(self, name: str) -> list[Any]:
+        # doc.references, doc.people ... read the facts of that extractor
+        facts = self.__dict__.get("facts")
+        if facts is not None and name in facts:
+            return facts[name]
+        raise AttributeError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of shared/spec/EXTRACTION.md (schema ``chidao.extract/1``)."""
+        from chidao.extract.serialize import document_to_dict
+
+        return document_to_dict(self)
