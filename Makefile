@@ -15,10 +15,22 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(VENV)/bin/chidao extract ../shared/corpus/seeds/*.txt
+	$(VENV)/bin/chidao db upgrade
+	-$(VENV)/bin/chidao ingest --if-empty ../shared/corpus/seeds
+	$(VENV)/bin/chidao tasks list --overdue
+	$(VENV)/bin/chidao summary
 
 test: setup
 	$(PY) -m pytest -n 2 -q
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# Benchmarks (not part of the tests): the peers live in their own environment, never in chidao's.
+bench/.venv/.installed:
+	$(PYTHON) -m venv bench/.venv
+	bench/.venv/bin/pip install --quiet underthesea
+	touch $@
+
+bench: setup bench/.venv/.installed
+	$(PY) bench/bench_extract.py

@@ -71,6 +71,21 @@ class DateFact:
     rule: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The words that set a task's deadline and the last day they allow (``None``: not fixable).
+
+    ``trong Quý II/2024`` -> 2024-06-30; ``trước tháng 6/2024`` -> 2024-05-31;
+    ``chậm nhất ngày 30/6/2024`` -> 2024-06-30; ``trong 30 ngày`` -> None.
+    """
+
+    text: str
+    start: int
+    end: int
+    due: date | None
+    rule: str = ""
+
+
 # --------------------------------------------------------------------------- document-level facts
 
 

@@ -1,0 +1,738 @@
+"""Indicators: performance figures of a period (value and unit, change, share of plan, done/target)."""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chidao.extract.document import Document
+from chidao.extract.numbers import parse_number
+from chidao.extract.rules import Rule, vi
+from chidao.lexicon import load_tsv
+from chidao.model import Indicator
+from chidao.text.normalize import normalize
+
+NAME = "indicators"
+REQUIRES = ("numbers",)
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _norm(s: str) -> str:
+    return normalize(s).norm
+
+
+@lru_cache(maxsize=None)
+def _unit_classes() -> dict[str, str]:
+    """Lower-cased normalised unit form -> class (money, physical, people, count, target)."""
+    return {_norm(row[0]).lower(): row[1] for row in load_tsv("units") if len(row) >= 2}
+
+
+@lru_cache(maxsize=None)
+def _unit_re() -> re.Pattern[str]:
+    forms = sorted(_unit_classes(), key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"\s*(?P<unit>{alt})(?![^\W_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _known_names() -> tuple[str, ...]:
+    """Name prefixes of known indicators."""
+    return tuple(_norm(row[0]).lower() for row in load_tsv("indicators")
+                 if row and row[0] and (len(row) < 2 or row[1] != "not"))
+
+
+@lru_cache(maxsize=None)
+def _static_names() -> tuple[str, ...]:
+    """Name prefixes of quantities that describe a place, not a result (area, population)."""
+    return tuple(_norm(row[0]).lower() for row in load_tsv("indicators") if len(row) >= 2 and row[1] == "not")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# a number, optionally a percent, optionally "/other" (done/target); never part of a date or code
+_FIGURE = re.compile(
+    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?P<ap>\s?%)?"
+    rf"(?:/(?P<b>{_NUM})(?P<bp>\s?%)?)?"
+    r"(?![\d/]|[.,]\d|-\d)"
+)
+
+# --------------------------------------------------------------------------- words
+
+_CHANGE_VERBS = ("tăng trưởng", "tăng", "giảm")
+_VALUE_VERBS = ("ước đạt", "đạt được", "đạt", "là", "còn", "ở mức", "lên", "xuống", "chiếm", "bằng",
+                "ước tính", "ước khoảng", "dự ước")
+_PERF_VERBS = ("giải quyết việc làm cho", "thu hút", "cấp", "thành lập", "kết nạp", "hỗ trợ", "đón",
+               "phục vụ", "tiếp nhận", "đào tạo", "trồng", "huy động", "giải ngân", "vượt", "cho",
+               "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa")
+_VERB_WORD = re.compile(
+    r"(?<![^\W\d_])(?P<v>"
+    + "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in
+                       _CHANGE_VERBS + _VALUE_VERBS + _PERF_VERBS), key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# words that may stand between a verb and its number: "ước tính tăng khoảng 5%", "tăng nhẹ 1,2%"
+_ADVERBS = vi(r"""
+    (?:\s+(?:ước\s+tính|ước|dự\s+kiến|khoảng|gần|hơn|trên|dưới|xấp\s+xỉ|chỉ|được|ở\s+mức|mức|
+             thêm|bình\s+quân|tới|đến|lên|cao|khá|nhẹ|mạnh|sâu|rất|tương\s+ứng|tổng\s+cộng|
+             tổng\s+số|tổng|cộng|số|con\s+số|tỷ\s+lệ|là|:))*\s*:?\s*
+""")
+_PLAN_WORDS = r"(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|NQ)"
+# after a percent: "kế hoạch", "so với dự toán Trung ương giao", "chỉ tiêu đề ra"
+_PLAN_TAIL = vi(rf"""
+    \s*(?:so\s+(?:với\s+)?|của\s+)?{_PLAN_WORDS}(?![^\W\d_])
+    (?:\s+(?!(?:tăng|giảm|đạt|bằng|và|so|nhưng|song|trong|là|cao|thấp|vượt)(?![^\W\d_]))
+        (?:[^\W\d_]+|\d{{4}}))*?
+    (?=\s*(?:[,;.()\n]|$|và\s|nhưng\s|tăng\s|giảm\s|đạt\s|bằng\s|cao\s|thấp\s|vượt\s|so\s))
+""")
+# after a figure: "so với cùng kỳ năm 2023", "so cùng kỳ", "so với tháng trước"
+_CMP_TAIL = vi(r"""
+    \s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|tháng\s+trước|quý\s+trước|kỳ\s+trước|
+                          cùng\s+thời\s+điểm|năm\s+\d{4}|đầu\s+năm|tháng\s+\d{1,2}(?:/\d{4})?)
+       |cùng\s+kỳ)
+    (?:\s+(?:năm\s+(?:trước|ngoái|\d{4})|\d{4}|\(\s*[^()]{0,60}\)))*
+""")
+_PERCENT_POINTS = vi(r"\s*điểm\s+phần\s+trăm")
+# what may follow a percent value: punctuation, a comparison, a connective
+_PERCENT_NEXT = vi(r"""\s*(?:$|[,;.()\n:]|(?:so|và|nhưng|song|trong|/năm|mỗi\s+năm|trở\s+lên|
+                        tăng|giảm|đạt|bằng|cao|thấp|vượt|là)(?![^\W\d_]))""")
+_BRACKET_TARGET = vi(rf"\(\s*(?:{_PLAN_WORDS})(?:\s+(?:năm|\d{{4}}|đề\s+ra|giao|tỉnh|[^\W\d_]{{1,4}}))*?\s*:?\s*$")
+_RANK_BEFORE = vi(r"(?:thứ|hạng)\s*$")
+
+_PERIOD = vi(r"""
+    (?<![^\W\d_])
+    (?:(?:\d{1,2}|sáu|chín|ba|mười\s+một)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?
+      |(?:những|các)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?
+      |quý\s+(?:IV|I{1,3}|[1-4])(?![^\W\d_])(?:\s*(?:/|-)\s*\d{4}|\s+năm\s+\d{4})?
+      |tháng\s+(?:\d{1,2}|giêng)(?:\s*(?:/|-)\s*\d{4}|\s+năm\s+\d{4})?
+      |nửa\s+đầu\s+năm(?:\s+\d{4})?
+      |(?:cả\s+)?năm\s+\d{4}
+      |giai\s+đoạn\s+\d{4}\s*-\s*\d{4})
+    (?![^\W\d_]|/\d)
+""")
+_NOT_A_PERIOD_BEFORE = vi(r"(?:so\s+sánh|so\s+với|so|cùng\s+kỳ|giá|kể\s+từ|từ)\s*$")
+_PERIOD_AFTER = vi(r"\s*(?:trong|của)\s+(?P<p>quý\s+(?:IV|I{1,3}|[1-4])(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4})(?![^\W\d_])")
+_TOPIC_PERIOD = vi(r"""\s*(?:(?:trong|tính\s+chung|lũy\s+kế|tính\s+đến|đến|qua|sau)\s+)?(?P<p>[^,]{3,40}?)\s*,""")
+
+# discourse words dropped at the start of a subject
+_LEAD = vi(r"""
+    (?:\s|[,:\-"'(])*
+    (?:trong\s+đó|riêng|toàn\s+đảng\s+bộ(?:\s+tỉnh)?|toàn\s+tỉnh|cả\s+tỉnh|toàn\s+ngành|cả\s+nước|
+       tính\s+chung|tính\s+đến|lũy\s+kế|cụ\s+thể|đặc\s+biệt|đáng\s+chú\s+ý|bên\s+cạnh\s+đó|ngoài\s+ra|
+       đồng\s+thời|theo\s+đó|nhìn\s+chung|nhờ\s+đó|do\s+đó|qua\s+đó|từ\s+đó|nổi\s+bật|nhất\s+là|
+       hầu\s+hết|bao\s+gồm|và|còn|với|như|là|có|gồm|về|dự\s+ước|ước\s+tính|ước|tổng\s+cộng|trong|
+       đến\s+nay|hiện\s+nay|hiện|tuy\s+nhiên|tuy\s+vậy|vì\s+vậy|do\s+vậy|như\s+vậy|trong\s+khi\s+đó|so\s+cùng\s+kỳ(?:\s+năm\s+(?:ngoái|trước|\d{4}))?|song|nhưng|mặt\s+khác|theo|sau|qua|đến|tỉnh|thành\s+phố)
+    (?![^\W\d_])
+""")
+# discourse words left out of an indicator's text
+_TEXT_LEAD = vi(r"""
+    (?:\s|[,:\-"'(])*
+    (?:trong\s+đó|riêng|tính\s+chung|cụ\s+thể|đặc\s+biệt|đáng\s+chú\s+ý|bên\s+cạnh\s+đó|ngoài\s+ra|
+       đồng\s+thời|theo\s+đó|nhìn\s+chung|nhờ\s+đó|do\s+đó|qua\s+đó|từ\s+đó|nổi\s+bật|nhất\s+là|và|
+       tuy\s+nhiên|tuy\s+vậy|vì\s+vậy|do\s+vậy|như\s+vậy|trong\s+khi\s+đó|mặt\s+khác|song|nhưng)
+    (?![^\W\d_])
+""")
+# what a name need not say: "hoàn thành công tác giao nhận quân" -> "giao nhận quân"
+_NAME_LEAD = vi(r"""\s*(?:hoàn\s+thành|thực\s+hiện|công\s+tác|việc|kết\s+quả|số\s+liệu)(?![^\W\d_])""")
+_TRAIL = vi(r"""
+    (?<![^\W\d_])
+    (?:ước\s+tính|ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|chỉ|đều|cũng|vẫn|đã|được|và|thì|
+       của\s+tỉnh|toàn\s+tỉnh|cả\s+tỉnh|của\s+thành\s+phố|(?:theo\s+)?giá\s+so\s+sánh(?:\s+năm\s+\d{4})?|
+       tiếp\s+tục|liên\s+tục|đạt\s+mức|mức|với|trong|
+       (?:tính\s+)?(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?|được\s+kéo\s+giảm|kéo\s+giảm|giảm\s+xuống|giảm|tăng|cho)
+    [\s,:\-]*$
+""")
+# a subject starts after these: "... giảm sâu nên tổng thu ngân sách ..."
+_CUT = vi(r"""(?<![^\W\d_])(?:nên|thì|khiến|đưa|nâng|trong\s+đó|riêng|(?<!so\s)với|như|nổi\s+bật\s+là|
+                       bao\s+gồm|gồm|là|có|ghi\s+nhận|cho\s+thấy|cho\s+biết)(?![^\W\d_])""")
+# first syllables that a comma may split inside one name: "nông, lâm nghiệp", "xuất, nhập khẩu"
+_ENUM_BEFORE_COMMA = vi(r"(?<![^\W\d_])(?:nông|lâm|ngư|xuất|nhập|diêm|thủy|công\s+nghiệp|xây\s+dựng)\s*$")
+_ENUM_HEAD = vi(r"^\s*(?:khu\s+vực|ngành|lĩnh\s+vực)(?![^\W\d_])")
+# filler that carries no subject, used to decide whether a figure starts a new indicator
+_FILLER = vi(r"""(?<![^\W\d_])(?:và|nhưng|song|tuy|cùng|đồng\s+thời|so|với|chỉ|đều|cũng|vẫn|đã|được|ước\s+tính|
+                  ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|là|thì|riêng|còn|mức|tương\s+ứng|mỗi|
+                  bình\s+quân|năm|trong)(?![^\W\d_])""")
+_SKIP_GAP = vi(r"(?:^|\s)(?:nếu\s+)?loại\s+trừ|đóng\s+góp|cùng\s+kỳ\s+năm|năm\s+trước\s*$")
+_SKIP_BRACKET = vi(r"\(\s*(?:cùng\s+kỳ|năm\s+trước|loại\s+trừ|nếu|giá\s+so\s+sánh|theo\s+giá|trong\s+đó|bình\s+quân)")
+
+
+# a sentence that sets targets rather than reports results
+_AIM = vi(r"""(?<![^\W\d_])(?:phấn\s+đấu|đặt\s+mục\s+tiêu|đặt\s+ra\s+mục\s+tiêu|quyết\s+tâm\s+đạt|dự\s+kiến|
+                 điều\s+chỉnh\s+mục\s+tiêu|mục\s+tiêu\s+(?:là|đến|tăng\s+trưởng|đề\s+ra\s+là)|
+                 chỉ\s+tiêu\s+(?:là|đến\s+năm)|đến\s+năm\s+\d{4}\s+(?:đạt|có))(?![^\W\d_])""")
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass
+class _Figure:
+    kind: str                # change, plan, value, ratio, target
+    lead: int                # where its verb (or the number) starts, in norm
+    num: int                 # where the number starts
+    end: int                 # end of the figure with its tail ("so với cùng kỳ")
+    value: float
+    denominator: float | None = None
+    unit: tuple[int, int] | None = None   # norm span of the unit words
+    unit_class: str | None = None
+    percent: bool = False
+    verb: str | None = None
+    verb_kind: str | None = None       # change, value, perf
+    yoy: bool = True
+    rule: str = ""
+
+
+@dataclass
+class _Draft:
+    """An indicator being read: where its words start and the figures given so far."""
+
+    clause: int              # norm start of the statement words the indicator is read from
+    name_span: tuple[int, int] | None
+    figures: list[_Figure] = field(default_factory=list)
+    change: _Figure | None = None
+    plan: _Figure | None = None
+    value: _Figure | None = None
+    ratio: _Figure | None = None
+    target: _Figure | None = None
+    end: int = 0
+    nameless: bool = False
+
+
+@dataclass
+class _Context:
+    """What surrounds one number of a statement: the words before, the unit, the words after."""
+
+    pre: str                 # statement words before the number
+    post: str                # statement words after the number and its unit
+    fig: _Figure             # the figure as read so far (kind "value")
+    ratio: bool              # written "done/target"
+    s: int                   # statement start (norm)
+
+
+_NUMBER_INDEX: "weakref.WeakKeyDictionary[Document, dict[int, object]]" = weakref.WeakKeyDictionary()
+
+
+def _number_value(doc: Document, ns: int, ne: int, text: str) -> float | None:
+    """The value of the number at ``norm[ns:ne]``: the numbers extractor's fact, else parsed here."""
+    index = _NUMBER_INDEX.get(doc)
+    if index is None:
+        index = {getattr(n, "start", -1): n for n in doc.get("numbers")}
+        _NUMBER_INDEX[doc] = index
+    fact = index.get(doc.orig_span(ns, ne)[0])
+    value = getattr(fact, "value", None)
+    if isinstance(value, (int, float)) and not getattr(fact, "roman", False):
+        return float(value)
+    return parse_number(text)
+
+
+def _verb_before(pre: str) -> tuple[str | None, str | None, int]:
+    """The verb that governs a number whose preceding words are ``pre``: (verb, kind, start)."""
+    window_start = max(0, len(pre) - 80)
+    window = pre[window_start:]
+    for m in reversed(list(_VERB_WORD.finditer(window))):
+        if _ADVERBS.fullmatch(window[m.end():]):
+            v = re.sub(r"\s+", " ", m.group("v").lower())
+            kind = "change" if v in _CHANGE_VERBS else "value" if v in _VALUE_VERBS else "perf"
+            return v, kind, window_start + m.start()
+    return None, None, len(pre)
+
+
+def _open_bracket(s: str) -> int:
+    """Index of the bracket left open at the end of ``s``, or -1."""
+    depth = 0
+    for i in range(len(s) - 1, -1, -1):
+        if s[i] == ")":
+            depth += 1
+        elif s[i] == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+def _context(doc: Document, m: re.Match[str]) -> _Context | None:
+    """Read the surroundings of a ``_FIGURE`` match made over ``doc.norm`` within one statement."""
+    norm, s, e = doc.norm, m.pos, m.endpos
+    pre = norm[s:m.start()]
+    ob = _open_bracket(pre)
+    if ob >= 0 and _SKIP_BRACKET.match(pre[ob:]):
+        return None
+    value = _number_value(doc, m.start("a"), m.end("a"), m.group("a"))
+    if value is None:
+        return None
+    ratio = m.group("b") is not None
+    denominator = parse_number(m.group("b")) if ratio else None
+    percent = bool(m.group("ap"))
+    if ratio and bool(m.group("bp")) != percent:
+        return None
+    end = m.end()
+    unit = unit_class = None
+    if not percent:
+        um = _unit_re().match(norm, end, e)
+        if um:
+            unit = (um.start("unit"), um.end("unit"))
+            unit_class = _unit_classes().get(re.sub(r"\s+", " ", um.group("unit").lower()))
+            end = um.end()
+    verb, verb_kind, vstart = _verb_before(pre)
+    fig = _Figure("value", s + vstart, m.start(), end, value, denominator, unit, unit_class, percent,
+                  verb, verb_kind)
+    return _Context(pre, norm[end:e], fig, ratio, s)
+
+
+def _with_comparison(ctx: _Context) -> _Figure:
+    """Extend a figure over "so với cùng kỳ ..." after it; note whether that is year on year."""
+    fig = ctx.fig
+    cmp_ = _CMP_TAIL.match(ctx.post)
+    if cmp_:
+        fig.end += cmp_.end()
+        words = cmp_.group(0).lower()
+        fig.yoy = bool(re.search(r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+\d{4}", words))
+    return fig
+
+
+# Each builder reads one kind of figure from a _FIGURE match, or returns None; the first rule of
+# FIGURE_RULES that builds a figure wins.
+
+
+def _build_bracket_target(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """(kế hoạch 9,05%), (KH: 8%), (chỉ tiêu 6.500 đảng viên): the plan beside an actual figure."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not (ctx.fig.percent or ctx.fig.unit):
+        return None
+    bt = _BRACKET_TARGET.search(ctx.pre)
+    if not bt:
+        return None
+    ctx.fig.kind, ctx.fig.lead = "target", ctx.s + bt.start()
+    return ctx.fig
+
+
+def _build_plan_amount(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng)": the planned amount in brackets."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not ctx.fig.unit or not re.search(r"\(\s*$", ctx.pre):
+        return None
+    if not re.search(rf"\d\s?%\s*{_PLAN_TAIL.pattern}\s*\(\s*$", ctx.pre, re.IGNORECASE | re.VERBOSE):
+        return None
+    if not re.match(r"\s*\)", ctx.post):
+        return None
+    ctx.fig.kind, ctx.fig.lead = "target", ctx.s + ctx.pre.rfind("(")
+    return ctx.fig
+
+
+def _build_done_of_target(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"288/825 đảng viên", "7/35 chỉ tiêu", "45.799/36.875 tỷ đồng", "83,2%/50%"."""
+    ctx = _context(doc, m)
+    if ctx is None or not ctx.ratio:
+        return None
+    fig = ctx.fig
+    if _RANK_BEFORE.search(ctx.pre) or not (fig.percent or fig.unit_class):
+        return None
+    if (fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với"))
+            and not re.match(r"[^,;:()]*?(?<![^\W\d_])(?:đạt|hoàn\s+thành|được\s+công\s+nhận)(?![^\W\d_])",
+                             ctx.post, re.IGNORECASE)):
+        return None          # "hiện có 145/151 xã": a share of a whole, not work done
+    fig.kind = "ratio"
+    return fig
+
+
+def _build_share_of_plan(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"bằng 60,1% kế hoạch", "đạt 81% dự toán", "đạt 100% chỉ tiêu đề ra", "vượt 5% kế hoạch"."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not ctx.fig.percent:
+        return None
+    plan = _PLAN_TAIL.match(ctx.post)
+    if not plan:
+        return None
+    fig = ctx.fig
+    fig.kind = "plan"
+    fig.value = 100 + fig.value if fig.verb == "vượt" else fig.value
+    fig.end += plan.end()
+    return fig
+
+
+def _build_change(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"tăng 3,09% so với cùng kỳ" -> 3.09; "giảm 3,1%" -> -3.1; "với mức tăng 14,8%"."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb_kind != "change":
+        return None
+    if _PERCENT_POINTS.match(ctx.post):
+        return None
+    fig = _with_comparison(ctx)
+    fig.kind = "change"
+    fig.value = -fig.value if fig.verb == "giảm" else fig.value
+    return fig
+
+
+def _build_ratio_to_same_period(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"bằng 105% so với cùng kỳ": a change of 5%."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb not in ("bằng", "đạt"):
+        return None
+    cmp_ = _CMP_TAIL.match(ctx.post)
+    if not cmp_ or not re.search(r"cùng\s+kỳ", cmp_.group(0), re.IGNORECASE) or ctx.fig.value < 50:
+        return None          # "đạt 8,1% so với cùng kỳ" is a growth rate, "bằng 105%" a ratio
+    fig = _with_comparison(ctx)
+    fig.kind = "change"
+    fig.value = round(fig.value - 100, 6)
+    return fig
+
+
+def _build_percent_level(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"tỷ lệ hộ nghèo còn 3,5%", "tốc độ tăng trưởng ước đạt 8,66%", "tỷ trọng ... chiếm 56,34%"."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb_kind != "value":
+        return None
+    if _PERCENT_POINTS.match(ctx.post) or not _PERCENT_NEXT.match(ctx.post):
+        return None
+    if ctx.fig.verb == "chiếm" and not re.search(r"tỷ\s+(?:lệ|trọng)|tỉ\s+(?:lệ|trọng)|cơ\s+cấu", ctx.pre, re.I):
+        return None          # "dân tộc Khmer chiếm 32%": a share of a population, not a result
+    return _with_comparison(ctx)
+
+
+def _build_value_with_unit(doc: Document, m: re.Match[str]) -> _Figure | None:
+    """"ước đạt 11.152 tỷ đồng", "10.707 lao động", "525 triệu USD", "334.300 lượt"."""
+    ctx = _context(doc, m)
+    if ctx is None or ctx.ratio or ctx.fig.percent or ctx.fig.unit is None:
+        return None
+    if ctx.fig.verb_kind == "change" or ctx.fig.unit_class == "target":
+        return None          # "tăng 6,3 nghìn tỷ đồng" is an amount of change, not a level
+    return _with_comparison(ctx)
+
+
+def _figures(doc: Document, s: int, e: int) -> list[_Figure]:
+    out: list[_Figure] = []
+    for m in _FIGURE.finditer(doc.norm, s, e):
+        if _aimed(doc.norm, m.start()):
+            continue
+        for rule in FIGURE_RULES:
+            fig = rule.build(doc, m)
+            if fig is not None:
+                fig.rule = rule.name
+                out.append(fig)
+                break
+    return out
+
+
+# --------------------------------------------------------------------------- statements
+
+_STATEMENT_END = re.compile(r"[;\n!?…]|\.(?!\d)|(?<!\d)\.")
+_GENERIC_NAME = vi(r"(?:bình\s+quân|tổng\s+cộng|tổng\s+số|tổng|lũy\s+kế|cả\s+năm|trong\s+đó|riêng|tính\s+chung|"
+                   r"tương\s+ứng|con\s+số|mức|kết\s+quả|số\s+liệu|cả|toàn\s+bộ|các|những)")
+
+
+def _statements(norm: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _STATEMENT_END.finditer(norm):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(norm):
+        spans.append((start, len(norm)))
+    return spans
+
+
+def _strip(norm: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (norm[s].isspace() or norm[s] in ",:;-\"').…/"):
+        s += 1
+    while e > s and (norm[e - 1].isspace() or norm[e - 1] in ",:;-\"'(/"):
+        e -= 1
+    return s, e
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", s))
+
+
+def _subject(norm: str, s: int, e: int) -> int:
+    """Where the subject of a figure starts within the words ``norm[s:e]`` before its verb."""
+    gap = norm[s:e]
+    cut = max(gap.rfind(":"), gap.rfind(";"), gap.rfind(")") if gap.count(")") > gap.count("(") else -1)
+    start = cut + 1 if cut >= 0 else 0
+    # the last comma, unless it splits one name ("khu vực nông, lâm nghiệp và thủy sản")
+    pos = len(gap)
+    while True:
+        c = gap.rfind(",", start, pos)
+        if c < 0:
+            break
+        prev_c = gap.rfind(",", start, c)
+        before, after = gap[prev_c + 1:c], gap[c + 1:]
+        if (_ENUM_BEFORE_COMMA.search(before)
+                or (_ENUM_HEAD.match(before) and _words(after) <= 4)
+                or (_words(before) <= 2 and _words(after) <= 4 and not _LEAD.fullmatch(before.strip())
+                    and not _PERIOD.search(before))):
+            pos = c
+            continue
+        start = c + 1
+        break
+    for m in _CUT.finditer(gap, start):
+        rest = gap[m.end():]
+        if re.search(r"[^\W\d_]", rest) and not _ADVERBS.fullmatch(rest):
+            start = m.end()
+    return s + start
+
+
+def _drop_lead(norm: str, s: int, e: int, pattern: re.Pattern[str]) -> int:
+    while s < e:
+        m = pattern.match(norm, s, e)
+        if not m or m.end() == s:
+            break
+        s = m.end()
+    while s < e and (norm[s].isspace() or norm[s] in ",:-\"')"):
+        s += 1
+    return s
+
+
+def _periods(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _PERIOD.finditer(norm, s, e):
+        if _NOT_A_PERIOD_BEFORE.search(norm, max(s, m.start() - 20), m.start()):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _orig(doc: Document, s: int, e: int) -> str:
+    os_, oe = doc.orig_span(s, e)
+    return re.sub(r"\s+", " ", doc.text[os_:oe]).strip()
+
+
+def _name(doc: Document, s: int, e: int) -> tuple[str, list[tuple[int, int]]]:
+    """The name read from ``norm[s:e]`` (period words taken out) and the periods met there."""
+    norm = doc.norm
+    s = _drop_lead(norm, s, e, _LEAD)
+    periods = _periods(norm, s, e)
+    s = _drop_lead(norm, s, e, _NAME_LEAD)
+    pieces, pos = [], s
+    for ps, pe in periods:
+        if ps >= pos:
+            pieces.append((pos, ps))
+            pos = pe
+    pieces.append((pos, e))
+    words = []
+    for ps, pe in pieces:
+        ps, pe = _strip(norm, ps, pe)
+        if pe > ps:
+            words.append(_orig(doc, ps, pe))
+    name = re.sub(r"\s+", " ", " ".join(words)).strip(" ,:-")
+    for _ in range(6):
+        shorter = _TRAIL.sub("", _norm(name)).rstrip(" ,:-") if name else name
+        if shorter == _norm(name):
+            break
+        name = name[:len(shorter)]
+    for _ in range(4):
+        m = _LEAD.match(_norm(name))
+        if not m or m.end() == 0:
+            break
+        name = name[m.end():].lstrip(" ,:-)")
+    if name.count("(") > name.count(")"):
+        name = name[:name.rfind("(")].rstrip()
+    if _GENERIC_NAME.fullmatch(_norm(name)):
+        name = ""
+    return name, periods
+
+
+def _capitalise(name: str) -> str:
+    return name[:1].upper() + name[1:] if name else name
+
+
+def _unit_text(doc: Document, f: _Figure) -> str | None:
+    if f.percent:
+        return "%"
+    return _orig(doc, *f.unit) if f.unit else None
+
+
+def _unit_tail(norm: str, f: _Figure, e: int) -> int:
+    """End of the words that qualify a counted unit: "500 doanh nghiệp [thành lập mới], tăng ..."."""
+    if f.unit is None:
+        return f.end
+    tail = re.match(r"[^,;.()\d:]*", norm[f.unit[1]:e])
+    te = f.unit[1] + (len(tail.group(0)) if tail else 0)
+    stop = re.search(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d", norm[f.unit[1]:te] + " 0")
+    if stop:
+        te = f.unit[1] + stop.start()
+    return _strip(norm, f.unit[1], te)[1] if te > f.unit[1] else f.unit[1]
+
+
+def _is_known(name: str) -> bool:
+    low = _norm(name).lower()
+    return any(low.startswith(k) or f"({k})" in low for k in _known_names())
+
+
+def _accept(d: _Draft, name: str) -> bool:
+    low = _norm(name).lower()
+    if any(low.startswith(k) for k in _static_names()):
+        return False
+    if d.change or d.plan or d.ratio or d.target:
+        return True
+    v = d.value
+    if v is None:
+        return False
+    if v.percent:
+        return True
+    if (v.verb_kind == "value" and v.verb != "là") or (v.verb_kind == "perf" and v.verb not in ("có", "với")):
+        return True
+    return _is_known(name)
+
+
+def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indicator | None:
+    norm = doc.norm
+    first = d.figures[0]
+    name, periods = _name(doc, d.clause, first.lead) if first.lead > d.clause else ("", [])
+    if not re.search(r"[^\W\d_]", name):
+        # "có 500 doanh nghiệp thành lập mới": the counted thing names the indicator
+        counted = [g for g in d.figures if g.unit is not None and g.unit_class in ("people", "count", "target")]
+        if not counted:
+            return None
+        f = counted[0]
+        name = _orig(doc, f.unit[0], _unit_tail(norm, f, e))
+        d.end = max(d.end, _unit_tail(norm, f, e))
+        if f.verb_kind == "perf" and f.verb not in ("có", "với", "cho"):
+            vm = re.search(re.escape(f.verb).replace(r"\ ", r"\s+"), norm[max(s, f.lead):f.num], re.I)
+            if vm:
+                vs = max(s, f.lead) + vm.start()
+                name = _orig(doc, vs, vs + len(vm.group(0))) + " " + name
+    if not name or not _accept(d, name) or _words(name) > 16:
+        return None
+    after = _PERIOD_AFTER.match(norm, d.end, e)
+    if after:
+        d.end = after.end()
+    period = periods[-1] if periods else (after.start("p"), after.end("p")) if after else None
+    period_text = _orig(doc, *period) if period else topic
+    ts, te = _strip(norm, d.clause, d.end)
+    ts = _drop_lead(norm, ts, te, _TEXT_LEAD)
+    if norm.count("(", ts, te) > norm.count(")", ts, te):
+        close = re.match(r"\s*\)", norm[te:e])
+        if close:
+            te += close.end()
+    ots, ote = doc.orig_span(ts, te)
+    value_fig = d.value
+    unit = _unit_text(doc, value_fig) if value_fig else None
+    actual = target = None
+    if d.ratio:
+        actual, target = d.ratio.value, d.ratio.denominator
+        if value_fig is None:
+            unit = _unit_text(doc, d.ratio)
+    if d.target and target is None:
+        target = d.target.value
+    return Indicator(
+        name=_capitalise(name),
+        period=period_text,
+        value=value_fig.value if value_fig else None,
+        unit=unit,
+        change_pct=d.change.value if d.change else None,
+        plan_pct=d.plan.value if d.plan else None,
+        actual=actual,
+        target=target,
+        text=doc.text[ots:ote],
+        start=ots,
+        end=ote,
+        rule=first.rule,
+    )
+
+
+def _topic_period(doc: Document, s: int, e: int) -> str | None:
+    """A period that opens a statement and frames what follows: "6 tháng đầu năm 2024, ..."."""
+    s = _drop_lead(doc.norm, s, e, _LEAD)
+    m = _TOPIC_PERIOD.match(doc.norm, s, e)
+    if not m or not _PERIOD.fullmatch(doc.norm, m.start("p"), m.end("p")):
+        return None
+    return _orig(doc, m.start("p"), m.end("p"))
+
+
+def _slot(d: _Draft, f: _Figure) -> bool:
+    """Put a figure into the draft's free slot; False when that slot is taken."""
+    held = getattr(d, f.kind)
+    if held is None or (f.kind == "change" and not held.yoy and f.yoy):
+        setattr(d, f.kind, f)
+        return True
+    return False
+
+
+def _statement_indicators(doc: Document, s: int, e: int, topic: str | None) -> list[Indicator]:
+    norm = doc.norm
+    out: list[Indicator] = []
+    draft: _Draft | None = None
+    prev_end = s
+    for f in _figures(doc, s, e):
+        f.lead = max(f.lead, prev_end)
+        gap = norm[prev_end:f.lead]
+        if _SKIP_GAP.search(gap):
+            prev_end = max(prev_end, f.end)
+            continue
+        content = gap
+        for ps, pe in sorted(_periods(norm, prev_end, f.lead), reverse=True):
+            content = content[:ps - prev_end] + " " + content[pe - prev_end:]
+        content = _FILLER.sub(" ", content)
+        new_subject = bool(re.search(r"[^\W\d_]", content))
+        if draft is None or new_subject:
+            if draft is not None:
+                ind = _build(doc, draft, s, e, topic)
+                if ind:
+                    out.append(ind)
+            clause = _subject(norm, prev_end, f.lead) if new_subject else f.lead
+            draft = _Draft(clause, None)
+            draft.nameless = not _name(doc, clause, f.lead)[0] if f.lead > clause else True
+        if _slot(draft, f):
+            draft.figures.append(f)
+            draft.end = max(draft.end, f.end)
+        prev_end = max(prev_end, f.end)
+        if draft.nameless and len(draft.figures) == 1 and f.unit_class in ("people", "count", "target"):
+            prev_end = max(prev_end, _unit_tail(norm, f, e))
+    if draft is not None:
+        ind = _build(doc, draft, s, e, topic)
+        if ind:
+            out.append(ind)
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _aimed(norm: str, s: int) -> bool:
+    """Whether a position lies after a target-setting cue in its sentence ("phấn đấu ... đạt 7%")."""
+    start = max(norm.rfind(".", 0, s), norm.rfind("\n", 0, s)) + 1
+    while start > 0 and start < len(norm) and norm[start - 1] == "." and start >= 2 and norm[start - 2].isdigit() \
+            and norm[start:start + 1].isdigit():
+        start = max(norm.rfind(".", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
+    return bool(_AIM.search(norm, start, s))
+
+
+def indicators_in(doc: Document) -> list[Indicator]:
+    """Every indicator in ``doc``, in text order (number values from ``doc.facts["numbers"]``)."""
+    norm = doc.norm
+    out: list[Indicator] = []
+    topic: str | None = None
+    last_para = 0
+    for s, e in _statements(norm):
+        para = norm.rfind("\n", 0, s + 1)
+        if para != last_para:
+            topic, last_para = None, para
+        topic = _topic_period(doc, s, e) or topic
+        if _FIGURE.search(norm, s, e):
+            out.extend(_statement_indicators(doc, s, e, topic))
+    return out
+
+
+def run(doc: Document) -> None:
+    doc.facts[NAME] = indicators_in(doc)
+
+
+# --------------------------------------------------------------------------- rules
+
+# One rule per kind of figure; the first that reads a number wins. An indicator carries the rule
+# of its first figure. Order matters: a bracketed plan before a done/target pair before a share
+# of plan before a change before a level.
+FIGURE_RULES = [
+    Rule("bracket_target", _BRACKET_TARGET, _build_bracket_target),
+    Rule("plan_amount_in_brackets", _PLAN_TAIL, _build_plan_amount),
+    Rule("done_of_target", _FIGURE, _build_done_of_target),
+    Rule("share_of_plan", _PLAN_TAIL, _build_share_of_plan),
+    Rule("change_percent", _CMP_TAIL, _build_change),
+    Rule("ratio_to_same_period", _CMP_TAIL, _build_ratio_to_same_period),
+    Rule("percent_level", _PERCENT_NEXT, _build_percent_level),
+    Rule("value_with_unit", _unit_re(), _build_value_with_unit),
+]
+RULES = FIGURE_RULES

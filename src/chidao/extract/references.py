@@ -1,0 +1,272 @@
+"""Citations of numbered documents (Kết luận số 2043-KL/TU ngày 05/12/2023 của ...), one per mention."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+from chidao.extract.document import Document
+from chidao.extract.rules import Rule, vi
+from chidao.lexicon import load_tsv
+from chidao.model import Reference
+
+NAME = "references"
+REQUIRES: tuple[str, ...] = ()
+
+GENERIC = "?"          # a generic word (văn bản): the kind comes from the symbol
+HEADER_ZONE = 1200
+# kinds cited by a bare number without "số" (Nghị quyết 39, Quy định 146); others need "số"
+# ("Chương trình 135", "Kế hoạch 5 năm" name or count, they do not cite)
+BARE_NUMBER_KINDS = frozenset(
+    "nghi_quyet ket_luan chi_thi quy_dinh quyet_dinh thong_bao nghi_dinh thong_tu cong_dien".split()
+)     # "Số 2165-KL/TU" this close to the top is the document's own number
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """(kind word, lower-cased -> kind), ((code, style) -> kind) from lexicon/document_kinds.tsv."""
+    words: dict[str, str] = {}
+    codes: dict[tuple[str, str], str] = {}
+    for row in load_tsv("document_kinds"):
+        kind, names, code_field, style = (row + ["", "", "", "any"])[:4]
+        for w in filter(None, (x.strip() for x in names.split("|"))):
+            words.setdefault(w.lower(), kind)
+        for c in code_field.split():
+            for s in (("party", "state") if style in ("any", "") else (style,)):
+                codes.setdefault((c, s), kind)
+    return words, codes
+
+
+def kind_of_word(word: str) -> str | None:
+    """The kind a kind word names (``Kết luận`` -> ``ket_luan``); ``?`` for a generic word."""
+    return _lexicon()[0].get(re.sub(r"\s+", " ", word.strip()).lower())
+
+
+def kind_of_symbol(symbol: str, style: str) -> str | None:
+    """The kind a symbol's code tells (``KL/TU`` -> ``ket_luan``, ``NĐ-CP`` -> ``nghi_dinh``).
+
+    ``style`` is ``party`` (number-code/issuer) or ``state`` (number/[year/]code-issuer); a state
+    symbol whose first part is no known code (``UBND-KT``, ``VPUBND-TCD-NC``) is a công văn.
+    """
+    codes = _lexicon()[1]
+    head = re.split(r"[-/]", symbol, maxsplit=1)[0]
+    letters = re.sub(r"\d+$", "", head)
+    for key in (head, letters, letters.upper()):
+        kind = codes.get((key, style))
+        if kind:
+            return kind
+    return "cong_van" if style == "state" else None
+
+
+def _kind_words_pattern() -> str:
+    words = sorted(_lexicon()[0], key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+# --------------------------------------------------------------------------- patterns
+
+_UP = "A-ZĐ"                 # a symbol part starts with an upper-case letter
+_AL = "A-Za-zĐđ"
+_KW = _kind_words_pattern()
+_NOT_KW = rf"(?!(?:{_KW})\b)"
+# words that may sit between a kind word and "số": "Luật Đất đai số 31/2024/QH15"
+_GAP = rf"(?:\s+{_NOT_KW}(?!(?:và|hoặc|với|theo|tại|là)\b)[^\s.;:,!?\n\"]+){{1,10}}?"
+_SO = r"(?:\s*\bs[ốo]\s*:?\s*)"                 # "số", "Số:", typed "so"
+_KIND = rf"(?P<kw>\b(?:{_KW}))(?!\w)"
+# the kind word, any gap, then "số" (repeated: "số số"); or the kind word then the code directly
+_PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*:?\s*))?"
+
+# Party style: 2043-KL/TU, 12-CTr/TU, 08-QĐi/TW, 01-NQLT/BCS-BTV; a footnote digit may follow
+_PARTY = rf"""(?P<num>\d{{1,5}})(?:\s?-\s?|(?P<nohyphen>\s))
+    (?-i:(?P<sym>[{_UP}][{_AL}]{{0,6}}\s?/\s?[{_UP}][^\W_]*(?:[-/][{_UP}][^\W_]*){{0,2}}))"""
+# State style: 73/2023/NĐ-CP, 1234/QĐ-TTg, 404/VPUBND-TCD-NC, 31/2024/QH15
+_STATE = rf"""(?P<num>\d{{1,5}})\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
+    (?-i:(?P<sym>[{_UP}][^\W_]*(?:\s?-\s?[{_UP}][^\W_]*){{0,4}}))"""
+_END = r"(?![\w/])"
+
+# the date right after the code: ", ngày 05/12/2023", "ngày 05 tháng 12 năm 2023", "(05/12/2023)"
+_DATE = re.compile(
+    r"""\s*,?\s*(?P<op>\(\s*)?(?:ban\s+hành\s+)?ngày\s+
+    (?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+)
+    (?P<y>(?:19|20)\d\d)\b(?(op)\s*\))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# the issuer: "của Hội nghị Tỉnh ủy lần thứ 14 (khóa XX)", "của Bộ Chính trị"
+_OF = re.compile(r"\s*,?\s*của\s+", re.IGNORECASE)
+# after a date the issuer may follow without "của": "ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành ..."
+_BARE_ISSUER = re.compile(
+    r"\s*,?\s*(?=(?:Hội\s+nghị|Ban|Bộ|Chính\s+phủ|Thủ\s+tướng|Ủy\s+ban|UBND|HĐND|Tỉnh\s+ủy|Thành\s+ủy"
+    r"|Huyện\s+ủy|Quốc\s+hội|Thường\s+trực|Văn\s+phòng|Hội\s+đồng)\b)"
+)
+_TOKEN = re.compile(r"\s*(\([^()\n]{1,40}\)|,\s*khóa\s+[IVXLC]+\b|[^\s,.;:()!?\"]+)")
+_ISSUER_LOWER = frozenset(
+    """tỉnh huyện xã thị trấn thành phố quận phường lần thứ khóa nhân dân cán sự đảng đoàn ủy
+    bộ nhà nước kiểm tra thường trực vụ ban hội đồng chấp hành trung ương chính phủ trị
+    các cơ quan khối doanh nghiệp quốc mặt trận đại biểu thủ tướng văn phòng nghị chủ tịch
+    bí thư liên hiệp""".split()
+)
+# the second syllable of a capitalised word in a ministry's name: "Bộ Tài nguyên và Môi trường"
+_ISSUER_SECOND = frozenset(
+    """nguyên trường dục tạo hoạch tư tế pháp động binh học nghệ tin thông vận tải phòng an thôn
+    nghiệp triển tộc giao chính hóa thao lịch sát""".split()
+)
+_ISSUER_NO_END = frozenset("các cơ và lần thứ của".split())
+# after a bare number, these words say it counts something rather than names a document
+_COUNTED = vi(
+    r"""\s*(?:%|năm|tháng|quý|tuần|giờ|phút|lần|nội\s+dung|điểm|mục|điều|khoản|chỉ\s+tiêu|nhiệm\s+vụ
+    |nhóm|giải\s+pháp|văn\s+bản|người|đơn\s+vị|xã|huyện|dự\s+án|công\s+trình|tỷ|triệu|nghìn|ngàn
+    |ha|km|m|chương\s+trình|kế\s+hoạch|đề\s+án|ngày(?!\s+\d)|[.,]\d)(?!\w)"""
+)
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _strip_footnote(sym: str, style: str) -> str:
+    """``NQ/TW1`` -> ``NQ/TW``: a digit glued to the last part is a footnote (not in ``QH15``)."""
+    m = re.search(r"([A-Za-zĐđ]+)(\d+)$", sym)
+    if not m or m.group(1).upper().endswith("QH"):
+        return sym
+    if style == "state" and "-" not in sym and "/" not in sym:
+        return sym
+    return sym[: m.start(2)]
+
+
+def _date_after(doc: Document, pos: int) -> tuple[date | None, int]:
+    m = _DATE.match(doc.norm, pos)
+    if not m:
+        return None, pos
+    try:
+        day = date(int(m.group("y")), int(m.group("m") or m.group("m2")), int(m.group("d")))
+    except ValueError:
+        return None, pos
+    return day, m.end()
+
+
+def _issuer_after(doc: Document, pos: int, dated: bool = False) -> str | None:
+    """The body named by ``của ...`` at ``pos`` (or right after a date), as written, or ``None``."""
+    m = _OF.match(doc.norm, pos) or (_BARE_ISSUER.match(doc.norm, pos) if dated else None)
+    if not m:
+        return None
+    norm = doc.norm
+    i, end, count, prev = m.end(), m.end(), 0, ""
+    while count < 14:
+        t = _TOKEN.match(norm, i)
+        if not t:
+            break
+        word = t.group(1)
+        if word.startswith("(") or word.startswith(","):
+            pass  # "(khóa XX)", "(UBKT)", ", khóa XX": part of the name
+        elif word.lower() == "và":
+            nxt = _TOKEN.match(norm, t.end())
+            if not (nxt and nxt.group(1)[:1].isupper() and end > m.end()
+                    and not re.match(rf"\s*(?:{_KW})\b", norm[t.end():], re.IGNORECASE)
+                    and norm[m.end():m.end() + 2] == "Bộ"):
+                break
+        elif not (word[:1].isupper() or word.isdigit() or word.lower() in _ISSUER_LOWER
+                  or (word in _ISSUER_SECOND and prev[:1].isupper())
+                  or prev.lower() == "thứ"):  # "lần thứ sáu"
+            break
+        elif word.isdigit() and not re.search(r"(?:thứ|lần|ương)\s*$", norm[m.end():t.start()], re.IGNORECASE):
+            break
+        i = t.end()
+        if word.lower() not in _ISSUER_NO_END:
+            end = i
+        prev = word
+        count += 1
+    if end == m.end():
+        return None
+    s, e = doc.orig_span(m.end(), end)
+    # a name, not a span: as written, in NFC with single spaces
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text[s:e])).strip() or None
+
+
+def _is_self_number(doc: Document, m: re.Match[str]) -> bool:
+    """``Số 2165-KL/TU`` (capital S, no kind word) near the top: the document's own number."""
+    if m.group("kw") or m.start() > HEADER_ZONE:
+        return False
+    so = m.group("so2") if "so2" in m.groupdict() else None
+    return bool(so and so[:1] == "S")
+
+
+def _make(doc: Document, m: re.Match[str], rule: str, style: str | None) -> Reference | None:
+    kw = m.group("kw")
+    if style is not None:
+        num, sym = m.group("num"), re.sub(r"\s+", "", m.group("sym"))
+        sym = _strip_footnote(sym, style)
+        year = int(m.group("year")) if style == "state" and m.group("year") else None
+        from_sym = kind_of_symbol(sym, style)
+        kind = kind_of_word(kw) if kw else None
+        if kind in (None, GENERIC):
+            kind = from_sym
+        elif kind == "quyet_dinh" and from_sym == "quy_dinh":
+            kind = "quy_dinh"
+        if kind is None:
+            if not (kw or m.group("so") or m.groupdict().get("so2")):
+                return None
+            kind = "other"
+        if _is_self_number(doc, m):
+            return None
+        if m.groupdict().get("nohyphen") and not (kw or m.group("so") or m.group("so2")):
+            return None  # "84 QĐ/TWĐTN" cites only after a kind word or "số"
+        # the footnote digit is not part of the citation's words
+        code_end = m.end() - (len(re.sub(r"\s+", "", m.group("sym"))) - len(sym))
+    else:
+        num, sym, year = m.group("num"), None, None
+        kind = kind_of_word(kw)
+        if kind in (None, GENERIC):
+            return None
+        if not m.group("so"):
+            if not kw[:1].isupper() or kind not in BARE_NUMBER_KINDS:
+                return None
+            if m.group("gap"):
+                return None
+        if _COUNTED.match(doc.norm, m.end()):
+            return None
+        code_end = m.end()
+    issued_on, end = _date_after(doc, code_end)
+    issuer = _issuer_after(doc, end, dated=issued_on is not None)
+    start = m.start("kw") if kw else m.start("num")
+    s, e = doc.orig_span(start, end)
+    return Reference(kind=kind, number=num, symbol=sym, year=year, issued_on=issued_on,
+                     issuer=issuer, text=doc.text[s:e], start=s, end=e, rule=rule)
+
+
+def _party(doc: Document, m: re.Match[str]) -> Reference | None:
+    return _make(doc, m, "party_code", "party")
+
+
+def _state(doc: Document, m: re.Match[str]) -> Reference | None:
+    return _make(doc, m, "state_code", "state")
+
+
+def _number(doc: Document, m: re.Match[str]) -> Reference | None:
+    return _make(doc, m, "kind_number", None)
+
+
+def run(doc: Document) -> None:
+    found: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for rule in RULES:  # code rules first: a number-only match inside a code match is dropped
+        for m in rule.pattern.finditer(doc.norm):
+            ref = rule.build(doc, m)
+            if ref is None:
+                continue
+            if any(ref.start < e and s < ref.end for s, e in taken):
+                continue
+            found.append(ref)
+            taken.append((ref.start, ref.end))
+    found.sort(key=lambda r: r.start)
+    doc.facts[NAME] = found
+
+
+RULES = [
+    Rule("party_code", vi(rf"{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
+    Rule("state_code", vi(rf"{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
+    Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>\d{{1,5}}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
+         _number),
+]

@@ -1,0 +1,272 @@
+"""Shortcomings: the limitations a text lists (hạn chế, tồn tại, khó khăn ...), one per item."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chidao.extract.document import Document
+from chidao.extract.rules import Rule, vi
+from chidao.lexicon import load_tsv
+from chidao.model import Shortcoming
+
+NAME = "shortcomings"
+REQUIRES: tuple[str, ...] = ()
+
+_W = r"[^\W_]"
+_TRIM = " \t\n.;,:…-"
+MIN_CHARS = 8
+LEAD_GAP = 60            # characters a lead-in may put between its noun and its colon
+HEADING_MAX_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("shortcoming_cues"):
+        if len(row) >= 2 and row[1]:
+            out.setdefault(row[0], []).append(row[1].lower())
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alt(category: str) -> str:
+    phrases = _cues().get(category, ())
+    body = "|".join(r"\s*,\s*".join(r"\s+".join(map(re.escape, part.split())) for part in p.split(","))
+                    for p in phrases)
+    return rf"(?<!{_W})(?:{body})(?!{_W})"
+
+
+@lru_cache(maxsize=None)
+def _rx(name: str) -> re.Pattern[str]:
+    noun = _alt("noun")
+    nouns = rf"{noun}(?:\s*,\s*{noun}|\s+và\s+{noun})*"
+    if name == "lead_list":      # "... còn tồn tại nhiều vấn đề cần quan tâm giải quyết như:"
+        return vi(rf"(?:{_alt('announce')}|{_alt('quantifier')})\s+(?:[^.;:\n]{{0,30}}?\s)?{nouns}"
+                  rf"(?P<tail>[^.:;\n]{{0,{LEAD_GAP}}}?)"
+                  rf"(?P<end>\s*,?\s*(?:như\s+sau|như|sau|cụ\s+thể(?:\s+là|\s+như)?|chủ\s+yếu\s+là|gồm)?\s*:"
+                  rf"|\s*,?\s+như(?=\s+\S))")
+    if name == "lead_stop":      # "... vẫn còn một số hạn chế." the items follow in sentences
+        return vi(rf"(?:{_alt('announce')})\s+(?:(?:{_alt('quantifier')})\s+)?{nouns}"
+                  rf"(?P<tail>[^.:;\n,]{{0,25}}?)(?P<end>\s*[.…]+(?=\s|$))")
+    if name == "heading":        # "2. Hạn chế, yếu kém", "* Những tồn tại, hạn chế"
+        return vi(rf"(?:(?:những|một\s+số|các|mặt|\w\)|\d+\.)\s+)?{nouns}"
+                  rf"(?:\s+(?:và|,)\s*(?:nguyên\s+nhân|khuyết\s+điểm))?[\s:.]*$")
+    if name == "not_lead":
+        return vi(_alt("not_lead"))
+    if name == "list_not_lead":
+        return vi(_alt("list_not_lead"))
+    if name == "negative":
+        return vi(_alt("negative"))
+    if name == "stop":
+        return vi(_alt("stop"))
+    raise KeyError(name)
+
+
+# --------------------------------------------------------------------------- paragraphs
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    bullet: bool = False
+    heading: bool = False
+    caption: bool = False
+    marker: str | None = None
+
+
+_BULLET = re.compile(r"(?:[-+•*■●◦▪]\s*|[a-zđ][).]\s+|\d{1,2}[.)]\s+)(?=\S)")
+_ROMAN = re.compile(r"[IVXL]{1,6}[.)/]\s+")
+_CAPTION = re.compile(r"\|\s*$|(?:^|[.(]\s*)ảnh\s*:", re.IGNORECASE)
+
+
+def _lines(doc: Document) -> list[tuple[int, int]]:
+    """The segmenter's blocks (hard-wrapped lines joined) when it has run, else the lines."""
+    segs = [seg for seg in doc.get("segments") if getattr(seg, "kind", "sentence") != "sentence"]
+    if segs:
+        return [doc.norm_span(seg.start, seg.end) for seg in segs]
+    out = []
+    pos = 0
+    for line in doc.norm.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _paragraphs(doc: Document) -> list[_Para]:
+    norm = doc.norm
+    out: list[_Para] = []
+    for s, e in _lines(doc):
+        line = norm[s:e]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        s += len(line) - len(line.lstrip())
+        e = s + len(stripped)
+        first = next((c for c in stripped if c.isalnum()), "")
+        bm = _BULLET.match(norm, s, e)
+        if out and not bm and first.islower() and not out[-1].heading:
+            out[-1].end = e
+            continue
+        p = _Para(s, e)
+        if bm:
+            p.bullet, p.marker = True, norm[s:bm.end()].strip()
+            p.start = bm.end()
+        text = norm[p.start:e]
+        p.caption = bool(_CAPTION.search(text))
+        p.heading = bool(_ROMAN.match(norm, s, e)) or (
+            len(text.split()) <= HEADING_MAX_WORDS and not re.search(r"[.;!?…,]$", text))
+        out.append(p)
+    return out
+
+
+def _sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r'[^.!?…]+(?:[.!?…]+|$)(?:["\')]*)', norm[s:e]):
+        a, b = s + m.start(), s + m.end()
+        if norm[a:b].strip():
+            out.append((a, b))
+    # rejoin what a number or an abbreviation cut ("1.200", "TP. Huế")
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and (re.search(r"\d[.,]$", norm[merged[-1][0]:merged[-1][1]]) and norm[a:a + 1].isdigit()
+                       or not re.match(r'\s*["(]?[^\W\d_]', norm[a:b]) or norm[a:b].strip()[:1].islower()
+                       or re.search(r"(?:TP|Tp|TS|ThS|PGS|GS)\.$", norm[merged[-1][0]:merged[-1][1]])):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _clauses(norm: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """``;``-separated clauses of ``norm[s:e]`` outside brackets."""
+    depth = 0
+    start = s
+    for i in range(s, e):
+        c = norm[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ";" and depth == 0:
+            yield start, i
+            start = i + 1
+    yield start, e
+
+
+def _fact(doc: Document, s: int, e: int, rule: str) -> Shortcoming | None:
+    norm = doc.norm
+    while s < e and norm[s] in " \t\n-+•*\"(":
+        s += 1
+    while e > s and (norm[e - 1] in _TRIM or norm[e - 1] == '"' and norm.count('"', s, e) % 2):
+        e -= 1
+    if e - s < MIN_CHARS or not re.search(rf"{_W}{{2}}", norm[s:e]):
+        return None
+    os_, oe = doc.orig_span(s, e)
+    return Shortcoming(text=doc.text[os_:oe], start=os_, end=oe, rule=rule)
+
+
+_FORECAST = vi(r"(?:dự\s+báo|sẽ|có\s+thể|nếu)(?!\w)[^.;:]*$")
+
+
+def _other_kind(norm: str, s: int, e: int) -> bool:
+    return bool(_rx("stop").search(norm, s, e))
+
+
+def _negative(norm: str, s: int, e: int) -> bool:
+    return bool(_rx("negative").search(norm, s, e))
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _items_from(doc: Document, paras: list[_Para], k: int, pos: int, rule: str,
+                split: bool) -> list[Shortcoming | None]:
+    """The items from ``pos`` in paragraph ``k`` on, until the passage ends."""
+    norm = doc.norm
+    out: list[Shortcoming | None] = []
+    p = paras[k]
+    for a, b in _sentences(norm, pos, p.end):
+        if a > pos and _other_kind(norm, a, b):
+            return out
+        for ca, cb in (_clauses(norm, a, b) if split else [(a, b)]):
+            out.append(_fact(doc, ca, cb, rule))
+    for q in paras[k + 1:]:
+        if q.caption or q.heading and not q.bullet:
+            break
+        first = _sentences(norm, q.start, q.end)
+        if not first:
+            break
+        fa, fb = first[0]
+        if _other_kind(norm, fa, fb) or not (q.bullet or _negative(norm, fa, fb)):
+            break
+        if q.bullet:
+            out.append(_fact(doc, q.start, q.end, rule))
+            continue
+        for a, b in first:
+            if _other_kind(norm, a, b):
+                return out
+            for ca, cb in _clauses(norm, a, b):
+                out.append(_fact(doc, ca, cb, rule))
+    return out
+
+
+def _after_lead_in(doc: Document, _m: object) -> list[Shortcoming | None]:
+    """``... chỉ ra một số hạn chế, khó khăn, như: A; B. C`` and ``... vẫn còn một số hạn chế. A; B``."""
+    norm = doc.norm
+    paras = _paragraphs(doc)
+    out: list[Shortcoming | None] = []
+    taken = -1
+    for k, p in enumerate(paras):
+        if p.start < taken or p.caption:
+            continue
+        if p.heading and _rx("heading").search(norm, p.start, p.end) and not p.bullet:
+            items = _under_heading(doc, paras, k)
+            out.extend(items)
+            continue
+        for rx, rule, veto in ((_rx("lead_list"), "after_lead_in_list", _rx("list_not_lead")),
+                               (_rx("lead_stop"), "after_lead_in_sentence", _rx("not_lead"))):
+            m = rx.search(norm, p.start, p.end)
+            if not m or veto.search(m.group("tail") or ""):
+                continue
+            if _FORECAST.search(norm, max(p.start, m.start() - 40), m.start()):
+                continue        # "dự báo còn nhiều khó khăn": a forecast, not a list
+            out.extend(_items_from(doc, paras, k, m.end(), rule, split=True))
+            break
+    return out
+
+
+def _under_heading(doc: Document, paras: list[_Para], k: int) -> list[Shortcoming | None]:
+    """Under a heading ``Hạn chế, yếu kém``: each bullet or paragraph until the next heading."""
+    norm = doc.norm
+    out: list[Shortcoming | None] = []
+    for q in paras[k + 1:]:
+        if q.caption:
+            continue
+        if q.heading or _ROMAN.match(norm, q.start, q.end) or re.match(
+                r"\W*nguyên\s+nhân", norm[q.start:q.end], re.IGNORECASE):
+            break
+        out.append(_fact(doc, q.start, q.end, "under_heading"))
+    return out
+
+
+def run(doc: Document) -> list[Shortcoming]:
+    """Find every listed shortcoming and store them as ``doc.facts["shortcomings"]``."""
+    found: list[Shortcoming] = []
+    for rule in RULES:
+        found.extend(f for f in rule.build(doc, None) if f is not None)
+    found.sort(key=lambda f: (f.start, f.end))
+    out: list[Shortcoming] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    doc.facts[NAME] = out
+    return out
+
+
+RULES = [
+    # lead-ins of both kinds and headings are read in one walk, so that a passage is read once
+    Rule("after_lead_in", re.compile(r"\A"), _after_lead_in),
+]

@@ -1,0 +1,734 @@
+"""Tasks: the directives a conclusion or a speech assigns, with their assignees and deadlines."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chidao.extract.document import Document
+from chidao.extract.rules import Rule, vi
+from chidao.lexicon import load_tsv
+from chidao.model import Task
+
+NAME = "tasks"
+REQUIRES: tuple[str, ...] = ("segments",)
+
+_W = r"[^\W_]"
+_TRAIL = " \t\n.;,:…-"
+MAX_ASSIGNEE_WORDS = 12
+HEADING_MAX_CHARS = 160
+HEADING_MAX_WORDS = 20
+GROUP_MAX_WORDS = 14
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, ...]]:
+    """Cue phrases of lexicon/task_cues.tsv by category, lower-cased, longest first."""
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("task_cues"):
+        if len(row) < 2 or not row[1]:
+            continue
+        out.setdefault(row[0], []).append(row[1].lower())
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alt(category: str | tuple[str, ...]) -> str:
+    phrases: list[str] = []
+    for cat in (category,) if isinstance(category, str) else category:
+        phrases.extend(_cues().get(cat, ()))
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(r"\s*,?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in p.split(","))
+                    for p in phrases)
+    return rf"(?<!{_W})(?:{body})(?!{_W})"
+
+
+@lru_cache(maxsize=None)
+def _rx(name: str) -> re.Pattern[str]:
+    """Compiled helper patterns, built once from the lexicon."""
+    conn = _alt("connective")
+    if name == "lead":        # connectives and quote marks a directive may stand behind
+        return vi(rf'(?:\s*["(]\s*|\s*(?:{conn})\s*(?:,\s*|\s+(?=[^\W\d_])))*')
+    if name == "imperative":
+        return vi(rf"(?:{_alt('imperative')})")
+    if name == "modal":
+        return vi(rf"(?:{_alt('modal')})")
+    if name == "directive":
+        return vi(rf"(?:{_alt('directive')})")
+    if name == "speech":
+        return vi(rf"(?:{_alt('speech')})")
+    if name == "reporting":
+        return vi(rf"(?:{_alt('reporting')})")
+    if name == "task_heading":
+        return vi(rf"(?:{_alt('task_heading')})")
+    if name == "retro_heading":
+        return vi(rf"(?:{_alt('retro_heading')})")
+    if name == "head":
+        return vi(rf"(?:(?:{_alt('quantifier')})\s+)?(?:{_alt('body_head')})")
+    if name == "quantifier":
+        return vi(rf"(?:{_alt('quantifier')})\s+")
+    if name == "stop":
+        return vi(rf"(?:{_alt(('assignee_stop', 'imperative', 'modal', 'directive', 'speech', 'reporting'))})")
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> re.Pattern[str] | None:
+    """The bodies lexicon's alternation, when that lexicon is installed."""
+    try:
+        from chidao.lexicon.bodies import body_pattern
+    except ImportError:
+        return None
+    return re.compile(body_pattern(), re.IGNORECASE)
+
+
+def _find_deadline(doc: Document, start: int, end: int):
+    try:
+        from chidao.extract.dates import find_deadline
+    except ImportError:
+        return None
+    return find_deadline(doc, start, end)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, caption or list item of the text, in ``norm`` coordinates."""
+
+    start: int
+    end: int
+    body: int                      # where the words after a list marker begin
+    marker: str | None = None      # roman, num, sub, letter, bullet
+    ordinal: str | None = None
+    kind: str = "paragraph"        # paragraph, heading, caption, item, end
+    level: int = 0
+    group: bool = False            # a short item that heads items below it
+
+
+_MARKERS = (
+    ("roman", re.compile(r"([IVXL]{1,6})[.)/]\s+")),
+    ("sub", re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+")),
+    ("num", re.compile(r"(\d{1,2})[.)]\s+")),
+    ("letter", re.compile(r"([a-zđ])[).]\s+")),
+    ("bullet", re.compile(r"([-+•*■●◦▪])\s*(?=[^\W\d_\"])")),
+)
+_END_LINE = re.compile(r"\W*(?:nơi nhận|t/m|tm\.|kt\.|k/t|nguồn\s*:)", re.IGNORECASE)
+_CAPTION = re.compile(r"\|\s*$|^\W*(?:ảnh|video|clip)\s*:|[.(]\s*ảnh\s*:", re.IGNORECASE)
+
+
+def _first_alpha_is_lower(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
+
+
+def lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of ``norm`` one block each: the segmenter's blocks (hard-wrapped lines joined) when it
+    has run, else the text's lines."""
+    segs = [seg for seg in doc.get("segments") if getattr(seg, "kind", "sentence") != "sentence"]
+    if segs:
+        return [doc.norm_span(seg.start, seg.end) for seg in segs]
+    out = []
+    pos = 0
+    for line in doc.norm.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def blocks(doc: Document) -> list[Block]:
+    """The text's blocks: lines, with broken lines (starting lower-case) joined to the one before."""
+    norm = doc.norm
+    raw: list[Block] = []
+    for s, e in lines(doc):
+        line = norm[s:e]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        s, e = s + lead, s + lead + len(stripped)
+        marker = ordinal = None
+        body = s
+        for kind, rx in _MARKERS:
+            m = rx.match(norm, s, e)
+            if m:
+                marker, ordinal, body = kind, m.group(1), m.end()
+                if kind == "bullet":
+                    ordinal = None
+                break
+        if (raw and marker is None and _first_alpha_is_lower(stripped)
+                and raw[-1].kind != "end" and raw[-1].marker != "roman"):
+            raw[-1].end = e
+            continue
+        raw.append(Block(s, e, body, marker, ordinal))
+    captions = _segment_spans(doc, "caption")
+    ended = False
+    for b in raw:
+        text = norm[b.body:b.end]
+        if ended or _END_LINE.match(norm, b.start, b.end):
+            ended = True
+            b.kind = "end"
+        elif _CAPTION.search(norm[b.start:b.end]) or any(cs <= b.start < ce for cs, ce in captions):
+            b.kind = "caption"
+        elif b.marker == "roman":
+            b.kind = "heading"
+        elif b.marker is not None:
+            b.kind = "item"
+            words = len(text.split())
+            b.group = (words <= GROUP_MAX_WORDS and not re.search(r"[.;!?…]$", text)) or (
+                text.endswith(":") and words <= 2 * GROUP_MAX_WORDS)
+        elif (len(text) <= HEADING_MAX_CHARS and len(text.split()) <= HEADING_MAX_WORDS
+              and not re.search(r"[.:;!?…,\"]$", text)):
+            b.kind = "heading"
+    return raw
+
+
+def _segment_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
+    out = []
+    for seg in doc.get("segments"):
+        if getattr(seg, "kind", None) == kind:
+            out.append(doc.norm_span(seg.start, seg.end))
+    return out
+
+
+_SENT_END = re.compile(r'(?<=[.!?…])["\')]*\s+(?=["(]?[^\W\d_a-zđ])|(?<=[.!?…])\s*\n')
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|Th\.S|St|Q)\.|\.\.\.)$")
+
+
+def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``norm[start:end]``: ends at . ! ? … before an upper-case word."""
+    out = []
+    s = start
+    for m in _SENT_END.finditer(norm, start, end):
+        if _ABBREV.search(norm, s, m.start()) and not norm[s:m.start()].endswith("..."):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if norm[a:b].strip()]
+
+
+# --------------------------------------------------------------------------- judging words
+
+
+def _skip_lead(norm: str, start: int, end: int) -> int:
+    """Past connectives (``Theo đó,``), an opening quote, and an ``Đối với ...,`` frame."""
+    m = _rx("lead").match(norm, start, end)
+    pos = m.end() if m else start
+    while pos < end and norm[pos] in ' "(':
+        pos += 1
+    return pos
+
+
+def _imperative_at(norm: str, pos: int, end: int) -> re.Match[str] | None:
+    m = _rx("imperative").match(norm, pos, end)
+    if not m:
+        return None
+    after = norm[m.end():m.end() + 12].lower()
+    if re.match(r"\s*(?:được|đã|là|của|với\s+\d)", after):
+        return None
+    return m
+
+
+_GAP = re.compile(r"(\s*,\s*|\s+-\s+|\s+và\s+)?\s*")
+_WORD = re.compile(rf"{_W}+")
+
+
+def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of ``norm`` naming a body that begins at ``pos`` (``UBND tỉnh``, ``các sở, ngành``)."""
+    norm = doc.norm
+    head = _rx("head").match(norm, pos, end)
+    known = _known_bodies()
+    kb = known.match(norm, pos, end) if known else None
+    if not head and not kb:
+        return None
+    if head and not kb:
+        quant = _rx("quantifier").match(norm, pos, end)
+        word = norm[pos:head.end()]
+        imp = _rx("imperative").match(norm, pos, end)
+        if not quant and imp and imp.end() >= head.end():
+            return None
+        if not quant and not word[:1].isupper() and len(word.split()) == 1 and pos > 0 \
+                and not re.search(r"(?:giao|nghị|cầu|đạo|ý|cho)\s+$", norm[max(0, pos - 8):pos], re.I):
+            return None
+    floor = max(head.end() if head else pos, kb.end() if kb else pos)
+    stop = _rx("stop")
+    head_rx = _rx("head")
+    i = last = floor
+    words = len(norm[pos:floor].split())
+    while i < end and words < MAX_ASSIGNEE_WORDS:
+        m = _GAP.match(norm, i, end)
+        j = m.end()
+        if j >= end or norm[j] in '.;:()"!?…-' or norm[j].isdigit():
+            break
+        h = head_rx.match(norm, j, end) if m.group(1) else None
+        k = known.match(norm, j, end) if known and m.group(1) else None
+        if h or k:
+            i = last = max(h.end() if h else j, k.end() if k else j)
+            words += 1
+            continue
+        if stop.match(norm, j, end):
+            break
+        w = _WORD.match(norm, j, end)
+        if not w:
+            break
+        i = last = w.end()
+        words += 1
+    if words >= MAX_ASSIGNEE_WORDS:
+        return None
+    return pos, last
+
+
+def _split_bodies(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """One span per body: ``Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh`` gives two."""
+    norm = doc.norm
+    cuts = [s]
+    for m in re.finditer(r",\s*|\s+và\s+", norm[s:e]):
+        nxt = s + m.end()
+        if nxt < e and norm[nxt].isupper() and _rx("head").match(norm, nxt, e):
+            cuts.append(nxt)
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [e]):
+        seg = norm[a:b].rstrip(" ,")
+        if seg.endswith(" và"):
+            seg = seg[:-3]
+        out.append((a, a + len(seg)))
+    return out
+
+
+def _name(doc: Document, s: int, e: int) -> str:
+    os_, oe = doc.orig_span(s, e)
+    text = re.sub(r"\s+", " ", doc.text[os_:oe]).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _names(doc: Document, span: tuple[int, int] | None) -> tuple[str, ...]:
+    if span is None:
+        return ()
+    return tuple(_name(doc, a, b) for a, b in _split_bodies(doc, *span))
+
+
+_NOT_CUE_BEFORE = re.compile(
+    r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|vừa|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác)\s*$",
+    re.IGNORECASE)
+
+
+def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[int, int] | None] | None:
+    """What a directive verb hands on: ("body", span), ("do", None) or ``None`` (not a directive)."""
+    norm = doc.norm
+    if _NOT_CUE_BEFORE.search(norm, max(0, m.start() - 14), m.start()):
+        return None
+    if re.search(rf"(?<!{_W})đã(?!{_W})", norm[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+        return None
+    j = m.end()
+    while j < end and norm[j] in " :,":
+        j += 1
+    span = body_at(doc, j, end)
+    if span:
+        return "body", span
+    if _rx("modal").match(norm, j, end) or _imperative_at(norm, j, end):
+        return "do", None
+    return None
+
+
+@dataclass
+class Reading:
+    """What one sentence or paragraph is, for the task extractor."""
+
+    kind: str                          # task, lead, opener, report, neutral
+    start: int = 0                     # where the task words begin (norm)
+    assignees: tuple[str, ...] = ()
+    named: bool = False                # the words name the body themselves
+    rule: str = ""
+
+
+_ANNOUNCE = vi(r"(?:\d+|một\s+số|những|các|mấy)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|vấn\s+đề|nội\s+dung)"
+               r"(?:[^.:;]{0,60})$")
+_STATS = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+
+
+_PERSON_HEAD = vi(r"(?:(?:các|từng|những|mỗi)\s+)?(?:đồng\s+chí|đại\s+biểu|người\s+đứng\s+đầu|thủ\s+trưởng"
+                  r"|chủ\s+tịch|giám\s+đốc|bí\s+thư)(?!\w)")
+
+
+def _subject_directive(doc: Document, pos: int, end: int, context: bool) -> tuple[int, int] | None:
+    """``các ban cán sự đảng, đảng đoàn khẩn trương ...``: a body and a directive verb after it.
+
+    ``context``: in a section of tasks, any imperative after the body will do (``Ban cán sự đảng
+    UBND tỉnh chỉ đạo ...``); elsewhere only a modal (``cần``, ``khẩn trương`` ...).
+    """
+    span = body_at(doc, pos, end)
+    if not span:
+        return None
+    if _PERSON_HEAD.match(doc.norm, pos, end):
+        context = False
+    j = span[1]
+    while j < end and doc.norm[j] in " ,":
+        j += 1
+    if _rx("modal").match(doc.norm, j, end):
+        return span
+    if context and _imperative_at(doc.norm, j, end):
+        return span
+    return None
+
+
+def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple[str, ...],
+                  formal: bool = False) -> Reading:
+    """Judge one sentence ``norm[s:e]``; ``context``: directives run on from what came before;
+    ``formal``: the sentence stands in a section of tasks of a conclusion."""
+    norm = doc.norm
+    text = norm[s:e]
+    core = _skip_lead(norm, s, e)
+    if core >= e:
+        return Reading("neutral")
+    # a body told to act, at the start: "Giao X ...", "Đề nghị X ...", "X khẩn trương ..."
+    for m in _rx("directive").finditer(norm, s, e):
+        obj = _cue_object(doc, m, e)
+        if obj is None:
+            continue
+        kind, span = obj
+        names = _names(doc, span) if span else addressee
+        lead = text.rstrip().endswith(":") or bool(_ANNOUNCE.search(norm, s, e)) and not re.search(
+            r"như\s*:?\s*\S", norm[m.end():e])
+        at_start = m.start() <= core
+        rule = "directive_at_start" if at_start else "directive_in_sentence"
+        return Reading("lead" if lead else "task", core, names, span is not None, rule)
+    span = _subject_directive(doc, core, e, formal)
+    if span:
+        if re.search(rf"(?<!{_W})đã(?!{_W})", norm[span[1]:span[1] + 12], re.IGNORECASE):
+            return Reading("report")
+        return Reading("task", core, _names(doc, span), True, "body_then_modal")
+    past = re.search(rf"(?<!{_W})(?:đã|vừa qua)(?!{_W})", norm[core:min(e, core + 60)], re.IGNORECASE)
+    imp = _imperative_at(norm, core, e)
+    if imp and not past:
+        low = norm[imp.start():imp.end()].lower()
+        if low in ("cần", "phải") or context:
+            # "Thực hiện Kế hoạch trên, UBKT Tỉnh ủy ban hành ...": a frame, then someone reports
+            comma = norm.find(",", imp.end(), e)
+            if comma != -1 and low not in ("cần", "phải"):
+                j = comma + 1
+                while j < e and norm[j] == " ":
+                    j += 1
+                sub = body_at(doc, j, e)
+                if sub and not _subject_directive(doc, j, e, False) and not norm[j].islower():
+                    return Reading("report")
+            if _STATS.search(text) and len(_STATS.findall(text)) >= 2:
+                return Reading("report")
+            lead = text.rstrip().endswith(":")
+            return Reading("lead" if lead else "task", core, addressee, False, "imperative_in_context"
+                           if low not in ("cần", "phải") else "must")
+    if _rx("reporting").search(norm, s, e):
+        return Reading("report")
+    sp = next((x for x in _rx("speech").finditer(norm, s, e)
+               if not _NOT_CUE_BEFORE.search(norm, max(0, x.start() - 14), x.start())), None)
+    if sp:
+        j = sp.end()
+        while j < e and norm[j] in " :,":
+            j += 1
+        if _rx("modal").match(norm, j, e) or _imperative_at(norm, j, e):
+            return Reading("task", core, addressee, False, "speech_then_directive")
+        return Reading("opener")
+    if context and re.search(r"(?<![\w])(?:thì|mà)\s+(?:cần|phải)\s", text):
+        return Reading("task", core, addressee, False, "must")
+    return Reading("neutral")
+
+
+def _is_task_heading(text: str, marked: bool = True) -> bool:
+    """``II. Một số nhiệm vụ trọng tâm``; without a marker the heading must begin with the cue
+    (a news subhead such as ``Xác định 10 nhiệm vụ trọng tâm quý II`` opens no section)."""
+    if _rx("retro_heading").search(text):
+        return False
+    if marked:
+        return bool(_rx("task_heading").search(text))
+    return bool(_UNMARKED_TASK_HEADING.match(text.strip(" *#")))
+
+
+_UNMARKED_TASK_HEADING = vi(r"(?:(?:một\s+số|những|các)\s+)?(?:nhiệm\s+vụ|phương\s+hướng|giải\s+pháp|kiến\s+nghị"
+                            r"|đề\s+xuất|tổ\s+chức\s+thực\s+hiện|ý\s+kiến\s+chỉ\s+đạo|về\s+nhiệm\s+vụ)(?!\w)")
+
+
+def _ends_lead_in(text: str) -> bool:
+    return text.rstrip().endswith(":")
+
+
+_SHORTCOMING_LEAD = vi(r"(?:hạn\s+chế|tồn\s+tại|khó\s+khăn|yếu\s+kém|bất\s+cập|vướng\s+mắc|khuyết\s+điểm)"
+                       r"[^.:;]{0,60}:\s*$")
+_OPENER_LEAD = vi(r"(?:kết\s+luận|thông\s+báo|ý\s+kiến|trao\s+đổi|thống\s+nhất)[^.:;]{0,40}như\s+sau\s*:\s*$")
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+@dataclass
+class _Open:
+    ordinal: str | None
+    start: int
+    end: int
+    assignees: tuple[str, ...]
+    rule: str
+    level: int = 0
+    children: int = 0
+    extra: list[int] = field(default_factory=list)
+
+
+def _item_assignees(doc: Document, s: int, e: int) -> tuple[str, ...]:
+    """The bodies an item names as subject or lead: ``Giao UBND tỉnh chủ trì``, ``Đề nghị X ...``."""
+    norm = doc.norm
+    core = _skip_lead(norm, s, e)
+    span = _subject_directive(doc, core, e, True)
+    if span:
+        return _names(doc, span)
+    out: list[str] = []
+    for m in _rx("directive").finditer(norm, s, e):
+        word = norm[m.start():m.end()].lower()
+        if m.start() > core and not re.search(r"(?:^|[.;:]\s*|đồng thời,?\s*)$", norm[max(s, m.start() - 12):m.start()]):
+            continue
+        if m.start() > core and not word.startswith("giao"):
+            continue
+        obj = _cue_object(doc, m, e)
+        if obj and obj[0] == "body":
+            for n in _names(doc, obj[1]):
+                if n not in out:
+                    out.append(n)
+    return tuple(out)
+
+
+def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[str, ...],
+          rule: str) -> Task | None:
+    norm = doc.norm
+    while e > s and norm[e - 1] in _TRAIL:
+        e -= 1
+    if e > s and norm[e - 1] == '"' and norm.count('"', s, e) % 2 == 1:
+        e -= 1
+        while e > s and norm[e - 1] in _TRAIL:
+            e -= 1
+    while s < e and norm[s] in ' "(':
+        s += 1
+    if e - s < 8:
+        return None
+    os_, oe = doc.orig_span(s, e)
+    dl = _find_deadline(doc, os_, oe)
+    return Task(ordinal=ordinal, text=doc.text[os_:oe], assignees=assignees,
+                deadline=dl.due if dl else None, deadline_text=dl.text if dl else None,
+                start=os_, end=oe, rule=rule)
+
+
+def _cut_attribution(norm: str, s: int, e: int) -> int:
+    """End a quoted directive at its closing quote: ``...cao nhất" - Bí thư ... phát biểu.``"""
+    m = re.search(r'"\s*-\s*[^"]*$', norm[s:e])
+    if m and norm.count('"', s, s + m.start()) % 2 == 1 or (m and norm[s] != '"' and
+                                                            norm.count('"', s, s + m.start()) == 0):
+        return s + m.start()
+    return e
+
+
+def run(doc: Document) -> list[Task]:
+    """Find every task in ``doc`` and store them as ``doc.facts["tasks"]``."""
+    tasks = [t for t in _tasks(doc) if t is not None]
+    tasks.sort(key=lambda t: (t.start, t.end))
+    out: list[Task] = []
+    for t in tasks:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    doc.facts[NAME] = out
+    return out
+
+
+def _tasks(doc: Document):
+    for rule in RULES:
+        yield from rule.build(doc, None)
+
+
+def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
+    """The body a conclusion is addressed to: ``... làm việc với Ban cán sự đảng UBND tỉnh``."""
+    norm = doc.norm
+    for b in bl[:8]:
+        m = re.search(r"làm\s+việc\s+với\s+", norm[b.start:b.end], re.IGNORECASE)
+        if m:
+            p = b.start + m.end()
+            span = body_at(doc, p, b.end)
+            if span:
+                return _names(doc, span)
+    return ()
+
+
+def _build_all(doc: Document, _m: object) -> list[Task | None]:
+    """Walk the blocks once: list items in sections of tasks, then directive sentences."""
+    norm = doc.norm
+    bl = blocks(doc)
+    out: list[Task | None] = []
+    doc_addr = _document_addressee(doc, bl)
+    section_task = False
+    section_addr: tuple[str, ...] = ()
+    list_addr: tuple[str, ...] | None = None    # set by a lead-in ending in ":"
+    list_strict = False                          # the lead-in does not itself ask for tasks
+    stack: list[str] = []                        # marker kinds, outermost first
+    groups: dict[int, tuple[bool, tuple[str, ...]]] = {}   # level -> (in scope, addressee)
+    open_: _Open | None = None
+    context = False
+    ctx_addr: tuple[str, ...] = ()
+
+    def close() -> None:
+        nonlocal open_
+        if open_ is not None:
+            out.append(_make(doc, open_.ordinal, open_.start, open_.end, open_.assignees, open_.rule))
+        open_ = None
+
+    def later_item(i: int, level: int) -> bool:
+        for b in bl[i + 1:]:
+            if b.kind in ("heading", "end"):
+                return False
+            if b.kind == "item":
+                return True
+        return False
+
+    for i, b in enumerate(bl):
+        text = norm[b.body:b.end]
+        if b.kind == "end":
+            break
+        if b.kind == "caption":
+            continue
+        if b.kind == "heading":
+            close()
+            stack.clear()
+            groups.clear()
+            section_task = _is_task_heading(text, b.marker is not None)
+            section_addr = ()
+            for m in _rx("directive").finditer(norm, b.body, b.end):
+                obj = _cue_object(doc, m, b.end)
+                if obj and obj[0] == "body":
+                    section_addr = _names(doc, obj[1])
+                    break
+            list_addr = None
+            list_strict = False
+            context = section_task
+            ctx_addr = section_addr or doc_addr if section_task else ()
+            continue
+        if b.kind == "item":
+            if b.marker in stack:
+                del stack[stack.index(b.marker) + 1:]
+            else:
+                stack.append(b.marker)
+            level = len(stack) - 1
+            for lv in [k for k in groups if k >= level]:
+                del groups[lv]
+            parent = max((k for k in groups if k < level), default=None)
+            parent_scope = groups[parent] if parent is not None else None
+            in_scope = section_task or list_addr is not None or bool(parent_scope and parent_scope[0])
+            addr = (parent_scope[1] if parent_scope and parent_scope[1] else None) or (
+                list_addr if list_addr else None) or section_addr or doc_addr
+            if open_ is not None and open_.level < level and (b.group or True):
+                # a sub-item: the open item was a heading of its group
+                if open_.children == 0 and _is_group_parent(norm, open_):
+                    groups[open_.level] = (True, open_.assignees)
+                    open_ = None
+                    parent_scope = groups[level - 1] if level - 1 in groups else parent_scope
+                    addr = parent_scope[1] if parent_scope and parent_scope[1] else addr
+                    in_scope = True
+                else:
+                    open_.end = b.end     # sub-items of a task belong to it
+                    open_.children += 1
+                    continue
+            close()
+            strict = list_strict and not section_task and not (parent_scope and parent_scope[0])
+            if b.group and (_is_task_heading(text) or in_scope):
+                named = _item_assignees(doc, b.body, b.end)
+                open_ = _Open(b.ordinal, b.body, b.end, named or addr, "list_item", level)
+                if not in_scope and _is_task_heading(text):
+                    groups[level] = (True, named or addr)
+                    open_ = None
+                continue
+            if not in_scope:
+                continue
+            named = _item_assignees(doc, b.body, b.end)
+            if strict:
+                r = read_sentence(doc, b.body, b.end, False, addr)
+                if r.kind != "task":
+                    continue
+            core = _skip_lead(norm, b.body, b.end)
+            if re.match(rf"(?:đã|vừa)(?!{_W})", norm[core:core + 4], re.IGNORECASE):
+                continue
+            open_ = _Open(b.ordinal, b.body, b.end, named or addr, "list_item", level)
+            continue
+        # an unmarked paragraph
+        if open_ is not None:
+            first = sentences(norm, b.start, b.end)[0]
+            r = read_sentence(doc, first[0], first[1], True, open_.assignees, True)
+            separate = r.kind in ("task", "lead") and r.named and r.rule in (
+                "directive_at_start", "body_then_modal")
+            if not separate and (later_item(i, open_.level) or _continues(doc, b)):
+                open_.end = b.end
+                continue
+            close()
+        if _ends_lead_in(text) and not _SHORTCOMING_LEAD.search(text):
+            last = sentences(norm, b.start, b.end)[-1]
+            addr_span = None
+            for m in _rx("directive").finditer(norm, b.start, b.end):
+                obj = _cue_object(doc, m, b.end)
+                if obj and obj[0] == "body":
+                    addr_span = obj[1]
+                    break
+            directive = bool(addr_span) or bool(_rx("directive").search(norm, b.start, b.end)) \
+                or bool(_rx("speech").search(norm, last[0], last[1])) \
+                or bool(re.search(r"nhiệm\s+vụ|giải\s+pháp|(?:vấn\s+đề|nội\s+dung)\s+sau", text, re.I))
+            if directive and not _OPENER_LEAD.search(text):
+                list_addr = _names(doc, addr_span) if addr_span else (section_addr or doc_addr)
+                list_strict = False
+            else:
+                list_addr = section_addr or doc_addr
+                list_strict = True
+            context = True
+            ctx_addr = list_addr
+            continue
+        # sentences of a free paragraph
+        para_task_section = section_task and not stack
+        for s, e in sentences(norm, b.start, b.end):
+            r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section)
+            if r.kind == "task":
+                end = _cut_attribution(norm, r.start, e)
+                out.append(_make(doc, None, r.start, end, r.assignees, r.rule))
+                context = True
+                if r.named and r.rule == "directive_at_start" and False:
+                    ctx_addr = r.assignees
+            elif r.kind in ("lead", "opener"):
+                context = True
+                if r.assignees:
+                    ctx_addr = r.assignees
+            elif r.kind == "report":
+                context = False
+                ctx_addr = section_addr if section_task else ()
+    close()
+    return out
+
+
+def _is_group_parent(norm: str, o: _Open) -> bool:
+    text = norm[o.start:o.end].rstrip()
+    return text.endswith(":") or len(text.split()) <= GROUP_MAX_WORDS and not re.search(r"[.;!?…]$", text)
+
+
+def _continues(doc: Document, b: Block) -> bool:
+    """A paragraph after the last item that still belongs to it: broken off, or a further directive."""
+    norm = doc.norm
+    if _first_alpha_is_lower(norm[b.start:b.end]):
+        return True
+    core = _skip_lead(norm, b.start, b.end)
+    return _imperative_at(norm, core, b.end) is not None
+
+
+def _build(fn: Callable[[Document, object], list[Task | None]]):
+    return fn
+
+
+RULES = [
+    Rule("tasks_by_blocks", re.compile(r"\A"), _build_all),
+]

@@ -1,0 +1,158 @@
+"""Dates and periods, resolved to their first and last day; the document's own date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chidao.extract import dates, numbers
+from chidao.extract.document import Document, Source
+from chidao.model import PeriodKind
+
+REF = date(2024, 3, 20)   # pinned reference date for dates without a year
+
+D = PeriodKind
+
+
+def _dates(text: str, ref: date | None = REF, meta: dict | None = None) -> Document:
+    doc = Document(text, ref_date=ref, source=Source(meta=meta or {}))
+    numbers.run(doc)
+    dates.run(doc)
+    for f in doc.facts["dates"]:
+        assert doc.text[f.start:f.end] == f.text
+    return doc
+
+
+DATES = [
+    # text (the whole of it must be the one date), kind, first, last, year given
+    ("ngày 14-7", D.DAY, date(2024, 7, 14), date(2024, 7, 14), False),
+    ("14/3/2024", D.DAY, date(2024, 3, 14), date(2024, 3, 14), True),
+    ("29-1-2021", D.DAY, date(2021, 1, 29), date(2021, 1, 29), True),
+    ("14.3.2024", D.DAY, date(2024, 3, 14), date(2024, 3, 14), True),
+    ("ngày 30 tháng 6 năm 2024", D.DAY, date(2024, 6, 30), date(2024, 6, 30), True),
+    ("ngày 05/12/2023", D.DAY, date(2023, 12, 5), date(2023, 12, 5), True),
+    ("Thứ Hai, ngày 3/6/2024", D.DAY, date(2024, 6, 3), date(2024, 6, 3), True),
+    ("Quý II/2024", D.QUARTER, date(2024, 4, 1), date(2024, 6, 30), True),
+    ("quý III năm 2025", D.QUARTER, date(2025, 7, 1), date(2025, 9, 30), True),
+    ("quý I", D.QUARTER, date(2024, 1, 1), date(2024, 3, 31), False),
+    ("6 tháng đầu năm", D.HALF, date(2024, 1, 1), date(2024, 6, 30), False),
+    ("6 tháng cuối năm 2022", D.HALF, date(2022, 7, 1), date(2022, 12, 31), True),
+    ("6 tháng còn lại của năm 2022", D.HALF, date(2022, 7, 1), date(2022, 12, 31), True),
+    ("9 tháng đầu năm", D.MONTHS, date(2024, 1, 1), date(2024, 9, 30), False),
+    ("3 tháng cuối năm", D.MONTHS, date(2024, 10, 1), date(2024, 12, 31), False),
+    ("tháng 10/2024", D.MONTH, date(2024, 10, 1), date(2024, 10, 31), True),
+    ("tháng 10 năm 2024", D.MONTH, date(2024, 10, 1), date(2024, 10, 31), True),
+    ("tháng 2", D.MONTH, date(2024, 2, 1), date(2024, 2, 29), False),
+    ("năm 2025", D.YEAR, date(2025, 1, 1), date(2025, 12, 31), True),
+    ("năm nay", D.YEAR, date(2024, 1, 1), date(2024, 12, 31), False),
+    ("cuối năm 2024", D.MONTHS, date(2024, 10, 1), date(2024, 12, 31), True),
+    ("đầu năm 2024", D.MONTHS, date(2024, 1, 1), date(2024, 3, 31), True),
+    ("giai đoạn 2021 – 2030", D.RANGE, date(2021, 1, 1), date(2030, 12, 31), True),
+    ("nhiệm kỳ 2025 – 2030", D.RANGE, date(2025, 1, 1), date(2030, 12, 31), True),
+    ("2021-2025", D.RANGE, date(2021, 1, 1), date(2025, 12, 31), True),
+    ("từ năm 2021 đến năm 2025", D.RANGE, date(2021, 1, 1), date(2025, 12, 31), True),
+    ("6 tháng đầu năm năm 2016", D.HALF, date(2016, 1, 1), date(2016, 6, 30), True),   # skhcn.laocai.gov.vn
+    ("giai đoạn\n2016-2020", D.RANGE, date(2016, 1, 1), date(2020, 12, 31), True),       # a line break inside
+    ("Tết Nguyên đán", D.RELATIVE, None, None, False),
+    ("trong 30 ngày", D.RELATIVE, None, None, False),
+]
+
+
+@pytest.mark.parametrize("text,kind,first,last,given", DATES)
+def test_dates_and_periods_are_resolved(text, kind, first, last, given):
+    facts = _dates(text).facts["dates"]
+    assert len(facts) == 1, facts
+    f = facts[0]
+    assert (f.text, f.kind, f.first, f.last, f.year_given) == (text, kind, first, last, given)
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Ngày Thương binh – liệt sĩ (27/7)", "27/7"),          # source: seed 003 (baoquangnam.vn)
+    ("Chiều 5/4, Ban Chấp hành Đảng bộ tỉnh", "5/4"),        # source: baohanam.com.vn
+    ("bố trí cán bộ cho các cơ quan cấp xã trước ngày 10/6.", "ngày 10/6"),   # source: vov.vn
+])
+def test_day_and_month_in_date_context_are_dates(text, words):
+    assert [f.text for f in _dates(text).facts["dates"]] == [words]
+
+
+@pytest.mark.parametrize("text", [
+    "đạt 7/35 chỉ tiêu",              # a fraction
+    "ngày 31/2/2024",                  # no such day
+    "ngày 30/13/2024",
+    "quy hoạch phân khu 1/2000",      # a map scale
+    "Kết luận số 2043-KL/TU",
+    "sắp xếp đơn vị hành chính cấp xã giai đoạn 2",
+    "Việc xây dựng chương trình",
+    "tăng 3,09% so với cùng kỳ",
+])
+def test_what_is_not_a_date(text):
+    assert _dates(text).facts["dates"] == []
+
+
+def test_a_date_without_year_has_no_days_without_a_reference_date():
+    f = _dates("ngày 14-7", ref=None).facts["dates"][0]
+    assert (f.first, f.last, f.year_given) == (None, None, False)
+
+
+def test_twenty_ninth_of_february_without_year_needs_a_leap_reference_year():
+    assert _dates("ngày 29/2", ref=date(2024, 1, 5)).facts["dates"][0].first == date(2024, 2, 29)
+    assert _dates("ngày 29/2", ref=date(2023, 1, 5)).facts["dates"][0].first is None
+
+
+# --------------------------------------------------------------------------- the document's own date
+
+HEADER = "TỈNH ỦY QUẢNG NGÃI\n*\nSố 2165-KL/TU\nQuảng Ngãi, ngày 20 tháng 3 năm 2024\n\nKẾT LUẬN\nNgày 14-7, hội nghị."
+
+
+def test_header_place_date_is_the_documents_own_date():
+    doc = _dates(HEADER, ref=date(2020, 1, 1))
+    (own,) = doc.facts["document_date"]
+    assert (own.text, own.first, own.rule) == ("ngày 20 tháng 3 năm 2024", date(2024, 3, 20), "header_place_date")
+    assert doc.ref_date == date(2024, 3, 20)
+    # the date without a year takes the document's year, not the given one
+    assert doc.facts["dates"][-1].first == date(2024, 7, 14)
+
+
+@pytest.mark.parametrize("header,want", [
+    ("Số: 130/KH-UBND | Ninh Bình, ngày 13 tháng 7 năm 2022 |\nThực hiện", date(2022, 7, 13)),  # hethongphapluat.vn
+    ("Số:\n08/2023/QĐ-UBND\n|\nĐắk Nông, ngày 21\ntháng 02 năm 2023\n|\nQUYẾT ĐỊNH", date(2023, 2, 21)),  # thuviennhadat.vn
+    ("Hà Nội, ngày 05/01/2025\n\nTHÔNG BÁO", date(2025, 1, 5)),
+])
+def test_header_place_date_in_table_and_broken_lines(header, want):
+    assert _dates(header, ref=None).ref_date == want
+
+
+def test_full_date_opening_the_body_is_the_documents_own_date():
+    text = "KẾT LUẬN\n\nNgày 14/3/2024, Ban Thường vụ Tỉnh ủy tổ chức làm việc với Ban cán sự đảng."
+    doc = _dates(text, ref=None)
+    assert doc.ref_date == date(2024, 3, 14)
+    assert doc.facts["document_date"][0].rule == "opening_date"
+
+
+def test_published_date_of_a_news_page_when_the_text_has_no_year():
+    doc = _dates("Ngày 14-7, hội nghị Ban Chấp hành.", ref=None, meta={"published": "2022-07-15T08:30:00+07:00"})
+    assert doc.ref_date == date(2022, 7, 15)
+    assert doc.facts["document_date"][0].rule == "published_meta"
+    assert doc.facts["dates"][0].first == date(2022, 7, 14)
+
+
+def test_given_reference_date_is_kept_when_the_text_has_no_date():
+    doc = _dates("Ngày 14-7, hội nghị Ban Chấp hành.", ref=date(2022, 7, 20))
+    assert doc.ref_date == date(2022, 7, 20)
+    assert doc.facts["document_date"][0].rule == "given_ref_date"
+
+
+def test_no_document_date_and_no_reference_date():
+    doc = _dates("Hội nghị Ban Chấp hành.", ref=None)
+    assert doc.ref_date is None and doc.facts["document_date"] == []
+
+
+def test_a_date_inside_a_sentence_is_not_the_documents_own_date():
+    doc = _dates("Hội nghị thực hiện Kết luận số 2043-KL/TU ngày 05/12/2023 của Tỉnh ủy.", ref=date(2024, 1, 2))
+    assert doc.ref_date == date(2024, 1, 2)
+
+
+@pytest.mark.parametrize("text", ["", "\n", "ngày", "tháng 99/2024", "Quý V/2024", "năm 99999",
+                                  "ngày 0/0/0000", "2030-2021", "|,,ngày 1 tháng 1 năm 1900|"])
+def test_odd_input_never_crashes(text):
+    _dates(text)

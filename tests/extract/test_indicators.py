@@ -1,0 +1,226 @@
+"""Indicators: performance figures read from short quotes of real provincial reports."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chidao.extract import indicators, numbers
+from chidao.extract.document import Document
+
+
+def read(text: str) -> list:
+    doc = Document(text)
+    numbers.run(doc)
+    indicators.run(doc)
+    for ind in doc.facts["indicators"]:
+        assert doc.text[ind.start:ind.end] == ind.text
+        assert ind.rule
+    return doc.facts["indicators"]
+
+
+# Each example is ONE indicator whose text is the whole example.
+ONE = [
+    # change against the same period
+    ("Tốc độ tăng trưởng GRDP giảm 3,1% so với cùng kỳ năm trước",
+     dict(name="Tốc độ tăng trưởng GRDP", change_pct=-3.1, value=None)),
+    ("Chỉ số sản xuất công nghiệp tăng 20,8%", dict(name="Chỉ số sản xuất công nghiệp", change_pct=20.8)),
+    ("tổng mức bán lẻ hàng hóa và dịch vụ tăng 12%",
+     dict(name="Tổng mức bán lẻ hàng hóa và dịch vụ", change_pct=12)),
+    ("thu ngân sách nhà nước tăng 37,8%", dict(name="Thu ngân sách nhà nước", change_pct=37.8)),
+    ("chỉ số công nghiệp (trừ dầu thô và khí đốt) ước tăng 6,25% so cùng kỳ",
+     dict(name="Chỉ số công nghiệp (trừ dầu thô và khí đốt)", change_pct=6.25)),
+    ("khu vực nông, lâm nghiệp và thủy sản tăng 4,29%",
+     dict(name="Khu vực nông, lâm nghiệp và thủy sản", change_pct=4.29)),
+    ("khu vực công nghiệp, xây dựng tăng 0,4%", dict(name="Khu vực công nghiệp, xây dựng", change_pct=0.4)),
+    ("Chỉ số giá tiêu dùng (CPI) tháng 6 tăng 0,55% so với tháng trước, tăng 3,52% so với cùng kỳ",
+     dict(name="Chỉ số giá tiêu dùng (CPI)", period="tháng 6", change_pct=3.52)),
+    ("tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2024 tăng 2,7% so với cùng kỳ",
+     dict(name="Tổng sản phẩm trên địa bàn (GRDP)", period="6 tháng đầu năm 2024", change_pct=2.7)),
+    ("GRDP quý I/2024 tăng trưởng 5,66%", dict(name="GRDP", period="quý I/2024", change_pct=5.66)),
+    ("doanh thu du lịch tăng mạnh 35,2% so với năm 2022", dict(name="Doanh thu du lịch", change_pct=35.2)),
+    ("tổng vốn đầu tư bằng 105% so với cùng kỳ", dict(name="Tổng vốn đầu tư", change_pct=5)),
+    # value with unit, with change and share of plan in the same statement
+    ("Tổng sản phẩm nội tỉnh 6 tháng đầu năm ước đạt 11.152 tỷ đồng, tăng 3,09% so với cùng kỳ",
+     dict(name="Tổng sản phẩm nội tỉnh", period="6 tháng đầu năm", value=11152, unit="tỷ đồng",
+          change_pct=3.09, plan_pct=None)),
+    ("thu ngân sách nhà nước trên địa bàn ước đạt 2.099 tỷ đồng, bằng 60,1% kế hoạch",
+     dict(name="Thu ngân sách nhà nước trên địa bàn", value=2099, unit="tỷ đồng", plan_pct=60.1)),
+    ("giải quyết việc làm mới cho 10.707 lao động, bằng 66,9% kế hoạch",
+     dict(name="Giải quyết việc làm mới", value=10707, unit="lao động", plan_pct=66.9)),
+    ("đào tạo nghề cho 4.682 người, bằng 52% kế hoạch, tăng 75,1% so cùng kỳ",
+     dict(name="Đào tạo nghề", value=4682, unit="người", plan_pct=52, change_pct=75.1)),
+    ("kim ngạch xuất khẩu của tỉnh ước đạt 525 triệu USD, đạt 70% so kế hoạch, tăng 16,98% so với cùng kỳ",
+     dict(name="Kim ngạch xuất khẩu", value=525, unit="triệu USD", plan_pct=70, change_pct=16.98)),
+    ("tổng doanh thu bán lẻ hàng hóa đạt 29.232,75 tỷ đồng, tăng 8,95% so với cùng kỳ năm 2023",
+     dict(name="Tổng doanh thu bán lẻ hàng hóa", value=29232.75, unit="tỷ đồng", change_pct=8.95)),
+    ("Tổng vốn đầu tư toàn xã hội đạt hơn 1,35 triệu tỷ đồng, tăng 4,7% so với cùng kỳ",
+     dict(name="Tổng vốn đầu tư toàn xã hội", value=1.35, unit="triệu tỷ đồng", change_pct=4.7)),
+    ("Kim ngạch nhập khẩu là 6,8 tỷ USD", dict(name="Kim ngạch nhập khẩu", value=6.8, unit="tỷ USD")),
+    ("Vốn FDI đạt hơn 10 tỷ USD", dict(name="Vốn FDI", value=10, unit="tỷ USD")),
+    ("tổng thu ngân sách trên địa bàn ước chỉ đạt khoảng 44.123 tỷ đồng, giảm 20,9% so với cùng kỳ",
+     dict(name="Tổng thu ngân sách trên địa bàn", value=44123, change_pct=-20.9)),
+    ("Tổng thu ngân sách nhà nước 6 tháng là 12.221 tỷ đồng, đạt 51,8% so với nghị quyết đề ra "
+     "(23.600 tỷ đồng) và tăng 2,5% so với cùng kỳ năm 2023",
+     dict(name="Tổng thu ngân sách nhà nước", period="6 tháng", value=12221, plan_pct=51.8,
+          target=23600, change_pct=2.5)),
+    ("thu nội địa 10.152 tỷ đồng", dict(name="Thu nội địa", value=10152, unit="tỷ đồng")),
+    ("khách lưu trú đạt khoảng 334.300 lượt (tăng gần 15%)",
+     dict(name="Khách lưu trú", value=334300, unit="lượt", change_pct=15)),
+    ("sản lượng lương thực đạt 1,2 triệu tấn", dict(name="Sản lượng lương thực", value=1.2, unit="triệu tấn")),
+    ("trồng rừng tập trung 5.600 ha, đạt 112% kế hoạch",
+     dict(name="Trồng rừng tập trung", value=5600, unit="ha", plan_pct=112)),
+    # a share of the plan alone
+    ("hoàn thành công tác giao nhận quân và đạt 100% chỉ tiêu đề ra", dict(name="Giao nhận quân", plan_pct=100)),
+    ("giải ngân vốn đầu tư công đạt 81% dự toán", dict(name="Giải ngân vốn đầu tư công", plan_pct=81)),
+    ("thu ngân sách vượt 5% kế hoạch", dict(name="Thu ngân sách", plan_pct=105)),
+    # done against target
+    ("toàn Đảng bộ tỉnh chỉ kết nạp được 288/825 đảng viên, đạt 35,3% kế hoạch đề ra",
+     dict(name="Kết nạp đảng viên", actual=288, target=825, plan_pct=35.3, unit="đảng viên")),
+    ("thu ngân sách Nhà nước trên địa bàn 45.799/36.875 tỷ đồng",
+     dict(name="Thu ngân sách Nhà nước trên địa bàn", actual=45799, target=36875, unit="tỷ đồng")),
+    ("tỷ lệ xã đạt chuẩn nông thôn mới 83,2%/50%",
+     dict(name="Tỷ lệ xã đạt chuẩn nông thôn mới", actual=83.2, target=50, unit="%")),
+    ("có 500 doanh nghiệp thành lập mới, tăng 7,6% so với cùng kỳ",
+     dict(name="Doanh nghiệp thành lập mới", value=500, unit="doanh nghiệp", change_pct=7.6)),
+    ("toàn tỉnh có 98/120 xã đạt chuẩn nông thôn mới, đạt 81,6%",
+     dict(name="Xã đạt chuẩn nông thôn mới", actual=98, target=120, value=81.6, unit="%")),
+    ("cả 15/15 chỉ tiêu phát triển kinh tế - xã hội đều đạt và vượt mục tiêu đề ra",
+     dict(actual=15, target=15, unit="chỉ tiêu")),
+    ("Giải ngân vốn đầu tư công đến ngày 30/6 đạt 2.345 tỷ đồng, bằng 45,2% kế hoạch vốn giao",
+     dict(name="Giải ngân vốn đầu tư công", value=2345, plan_pct=45.2)),
+    ("Thu nhập bình quân đầu người đạt 65 triệu đồng/người/năm",
+     dict(name="Thu nhập bình quân đầu người", value=65, unit="triệu đồng/người/năm")),
+    ("Tổng số khách du lịch đến tỉnh ước đạt 2,5 triệu lượt khách, tăng 12% so với cùng kỳ",
+     dict(value=2.5, unit="triệu lượt khách", change_pct=12)),
+    # a growth rate "reached" against the same period is a level, not a ratio to it
+    ("tăng trưởng kinh tế (GRDP) đạt 8,1% so với cùng kỳ năm trước",
+     dict(name="Tăng trưởng kinh tế (GRDP)", value=8.1, unit="%", change_pct=None)),
+    # a target in brackets
+    ("GRDP tăng 6,47% (kế hoạch 9,05%)", dict(name="GRDP", change_pct=6.47, target=9.05)),
+    # percent levels
+    ("tỷ lệ hộ nghèo còn 3,5%", dict(name="Tỷ lệ hộ nghèo", value=3.5, unit="%", change_pct=None)),
+    ("tỷ lệ hộ nghèo giảm còn 2,7%", dict(name="Tỷ lệ hộ nghèo", value=2.7, unit="%")),
+    ("tốc độ tăng trưởng kinh tế ước đạt 8,66%", dict(name="Tốc độ tăng trưởng kinh tế", value=8.66, unit="%")),
+    ("Tỷ trọng khu vực công nghiệp - xây dựng chiếm 56,34%",
+     dict(name="Tỷ trọng khu vực công nghiệp - xây dựng", value=56.34, unit="%")),
+]
+
+
+@pytest.mark.parametrize("text, want", ONE, ids=[t[:40] for t, _ in ONE])
+def test_one_statement_gives_one_indicator_with_its_figures(text, want):
+    (ind,) = read(text)
+    assert ind.text == text
+    for key, value in want.items():
+        assert getattr(ind, key) == (pytest.approx(value) if isinstance(value, float) else value), key
+
+
+# Statements that hold several subjects: each subject is its own indicator, in order.
+MANY = [
+    ("Tổng sản phẩm nội tỉnh 6 tháng đầu năm ước đạt 11.152 tỷ đồng, tăng 3,09% so với cùng kỳ; thu ngân "
+     "sách nhà nước trên địa bàn ước đạt 2.099 tỷ đồng, bằng 60,1% kế hoạch; giải quyết việc làm mới cho "
+     "10.707 lao động, bằng 66,9% kế hoạch; đào tạo nghề cho 4.682 người, bằng 52% kế hoạch, tăng 75,1% so "
+     "cùng kỳ.",
+     ["Tổng sản phẩm nội tỉnh", "Thu ngân sách nhà nước trên địa bàn", "Giải quyết việc làm mới",
+      "Đào tạo nghề"]),
+    ("GRDP ước tính tăng 3,02% so với cùng kỳ năm 2023. Trong đó, khu vực nông-lâm nghiệp và thủy sản tăng "
+     "4,26%; khu vực dịch vụ tăng 3,84%.",
+     ["GRDP", "Khu vực nông-lâm nghiệp và thủy sản", "Khu vực dịch vụ"]),
+    ("Trong đó: Nông, lâm nghiệp, thủy sản tăng 3,47%; công nghiệp - xây dựng tăng 12,9%; dịch vụ tăng 7,3%.",
+     ["Nông, lâm nghiệp, thủy sản", "Công nghiệp - xây dựng", "Dịch vụ"]),
+    ("Chỉ số sản xuất công nghiệp tăng 20,8%; sản xuất nông nghiệp cơ bản ổn định; tổng mức bán lẻ hàng "
+     "hóa và dịch vụ tăng 12%; thu ngân sách nhà nước tăng 37,8%; kim ngạch xuất, nhập khẩu đều tăng cao.",
+     ["Chỉ số sản xuất công nghiệp", "Tổng mức bán lẻ hàng hóa và dịch vụ", "Thu ngân sách nhà nước"]),
+    ("khách lưu trú đạt khoảng 334.300 lượt (tăng gần 15%) và khách du lịch theo tour 36.100 lượt "
+     "(tăng gần 11,5%).",
+     ["Khách lưu trú", "Khách du lịch theo tour"]),
+    ("khu vực công nghiệp và xây dựng tăng 6,78%, đóng góp 3,93 điểm phần trăm vào mức tăng trưởng chung; "
+     "khu vực dịch vụ tăng 6,81%.",
+     ["Khu vực công nghiệp và xây dựng", "Khu vực dịch vụ"]),
+    ("Tỷ trọng khu vực công nghiệp - xây dựng chiếm 56,34%, khu vực dịch vụ và thuế sản phẩm chiếm 31,31%.",
+     ["Tỷ trọng khu vực công nghiệp - xây dựng", "Khu vực dịch vụ và thuế sản phẩm"]),
+]
+
+
+@pytest.mark.parametrize("text, names", MANY, ids=[t[:40] for t, _ in MANY])
+def test_each_subject_of_a_statement_is_its_own_indicator(text, names):
+    assert [i.name for i in read(text)] == names
+
+
+# Counts that are not performance measures, and numbers that are not counts at all.
+NONE = [
+    "Qua tổng hợp, có 29 ý kiến tham gia góp ý.",
+    "việc triển khai thực hiện 03 chương trình mục tiêu quốc gia còn hạn chế",
+    "Ban Thường vụ Tỉnh ủy xác định 10 nhóm nhiệm vụ trọng tâm.",
+    "Ủy ban Kiểm tra đã xem xét 17 trường hợp.",
+    "Tổ chức các hoạt động kỷ niệm 30 năm Ngày tái lập tỉnh.",
+    "Khen thưởng 6 tập thể và 12 cá nhân có thành tích xuất sắc.",
+    "Phê duyệt Quy hoạch chi tiết tỷ lệ 1/2000 khu đô thị mới.",
+    "Hội nghị Tỉnh ủy lần thứ 12 khóa XX diễn ra ngày 14/7/2022.",
+    "Kết luận số 2043-KL/TU ngày 05/12/2023 của Ban Thường vụ Tỉnh ủy.",
+    "Nghị quyết số 36 ngày 8/12/2023 về phương hướng, nhiệm vụ năm 2024.",
+    "tai nạn giao thông được kiềm chế, giảm trên cả 3 tiêu chí",
+    "Trà Vinh có diện tích tự nhiên 2.358km2, có 65km bờ biển.",
+    "Dân số của tỉnh khoảng 1,1 triệu người, trong đó, dân tộc Khmer chiếm 32%.",
+    "Tỉnh Hòa Bình hiện có 145/151 xã, phường, thị trấn thuộc vùng dân tộc thiểu số.",
+    "đứng thứ 12/63 tỉnh, thành phố trong cả nước",
+    "khu vực công nghiệp đóng góp 3,93 điểm phần trăm vào mức tăng trưởng chung",
+    "bổ sung hơn 1.436 tỷ đồng vốn dự phòng cho một số dự án giao thông trọng điểm",
+    "Đồng chí Nguyễn Văn A, 54 tuổi, được bầu giữ chức Bí thư Tỉnh ủy.",
+    "Thời gian tổ chức từ 8 giờ 30 ngày 10/3.",
+    "giá trị sản xuất ngành xây dựng giảm mạnh so với cùng kỳ",
+    "Tổng mức bán lẻ tăng 6,3 nghìn tỷ đồng so với cùng kỳ năm trước.",
+    # targets set for the future are not results
+    "Phấn đấu năm 2024 tốc độ tăng trưởng GRDP đạt 7%; thu ngân sách nhà nước đạt 20.000 tỷ đồng; "
+    "tỷ lệ hộ nghèo giảm 1,5%.",
+    "Tỉnh đặt mục tiêu tăng trưởng GRDP đạt 8% vào năm 2024.",
+    "dự kiến tốc độ tăng trưởng GRDP cả năm đạt khoảng 8,5%",
+    "Bình Định có diện tích tự nhiên là 6.071km2, chiều dài đường bờ biển là 134km.",
+]
+
+
+@pytest.mark.parametrize("text", NONE, ids=[t[:40] for t in NONE])
+def test_numbers_that_measure_no_performance_are_not_indicators(text):
+    assert read(text) == []
+
+
+def test_period_opening_a_statement_frames_the_figures_after_it():
+    text = ("Trong những tháng đầu năm 2024, kinh tế đạt kết quả tích cực. "
+            "Chỉ số sản xuất công nghiệp tăng 20,8%; thu ngân sách nhà nước tăng 37,8%.")
+    assert [i.period for i in read(text)] == ["những tháng đầu năm 2024", "những tháng đầu năm 2024"]
+
+
+def test_period_does_not_cross_a_paragraph():
+    text = "6 tháng đầu năm 2023, GRDP tăng 5%.\nThu ngân sách nhà nước tăng 7%."
+    assert [i.period for i in read(text)] == ["6 tháng đầu năm 2023", None]
+
+
+def test_comparison_year_is_not_the_period():
+    (ind,) = read("tổng thu ngân sách tăng 17,7% so với cùng kỳ năm 2023")
+    assert ind.period is None
+
+
+def test_year_on_year_change_wins_over_month_on_month():
+    (ind,) = read("CPI tăng 0,55% so với tháng trước, tăng 3,52% so với cùng kỳ")
+    assert ind.change_pct == pytest.approx(3.52)
+
+
+def test_offsets_are_into_the_text_as_read_with_nfd_and_new_style_tones():
+    text = unicodedata.normalize("NFD", "Trong đó, tổng mức bán lẻ hàng hoá tăng 12%; thu ngân sách tăng 5%.")
+    got = read(text)
+    assert [i.change_pct for i in got] == [12, 5]
+    assert got[0].text == text[got[0].start:got[0].end]
+    assert unicodedata.normalize("NFC", got[0].name) == "Tổng mức bán lẻ hàng hoá"
+
+
+def test_indicators_run_in_the_pipeline_after_numbers():
+    assert indicators.NAME == "indicators" and indicators.REQUIRES == ("numbers",)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,%/() ;:\nđạt tăng giảm tỷ đồng kế hoạch ha-")),
+               max_size=120))
+def test_never_crashes_and_spans_always_hold(text):
+    read(text)

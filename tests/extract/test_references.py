@@ -1,0 +1,184 @@
+"""Citations of numbered documents: kind, number, symbol, year, date, issuer, and the words cited."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from chidao.extract import references
+from chidao.extract.document import Document
+from chidao.lexicon import load_tsv
+
+
+def refs(text: str):
+    doc = Document(text, ref_date=date(2024, 3, 14))
+    references.run(doc)
+    for r in doc.facts["references"]:
+        assert doc.text[r.start:r.end] == r.text, r
+    return doc.facts["references"]
+
+
+# text, kind, number, symbol, year, the words the citation covers
+CITED = [
+    ("Kết luận số 2043-KL/TU", "ket_luan", "2043", "KL/TU", None, "Kết luận số 2043-KL/TU"),
+    ("Nghị định số 73/2023/NĐ-CP", "nghi_dinh", "73", "NĐ-CP", 2023, "Nghị định số 73/2023/NĐ-CP"),
+    ("Công văn số 404/VPUBND-TCD-NC", "cong_van", "404", "VPUBND-TCD-NC", None, "Công văn số 404/VPUBND-TCD-NC"),
+    ("Quyết định số 05/2022/QĐ-UBND", "quyet_dinh", "05", "QĐ-UBND", 2022, "Quyết định số 05/2022/QĐ-UBND"),
+    ("Chương trình hành động số 12-CTr/TU", "chuong_trinh", "12", "CTr/TU", None, "Chương trình hành động số 12-CTr/TU"),
+    ("Chỉ thị 35-CT/TW", "chi_thi", "35", "CT/TW", None, "Chỉ thị 35-CT/TW"),
+    ("Quyết định số 1234/QĐ-TTg", "quyet_dinh", "1234", "QĐ-TTg", None, "Quyết định số 1234/QĐ-TTg"),
+    ("Thông báo số 581", "thong_bao", "581", None, None, "Thông báo số 581"),
+    ("Quy định 146", "quy_dinh", "146", None, None, "Quy định 146"),
+    ("Nghị quyết 39", "nghi_quyet", "39", None, None, "Nghị quyết 39"),
+    ("Kế hoạch số số 38", "ke_hoach", "38", None, None, "Kế hoạch số số 38"),
+    ("Luật Đất đai số 31/2024/QH15", "luat", "31", "QH15", 2024, "Luật Đất đai số 31/2024/QH15"),
+    ("Thông tư số 01/2011/TT-BNV", "thong_tu", "01", "TT-BNV", 2011, "Thông tư số 01/2011/TT-BNV"),
+    ("Thông tri số 10-TT/TW", "other", "10", "TT/TW", None, "Thông tri số 10-TT/TW"),
+    ("Công điện số 12/CĐ-TTg", "cong_dien", "12", "CĐ-TTg", None, "Công điện số 12/CĐ-TTg"),
+    ("Quy định số 08-QĐi/TW", "quy_dinh", "08", "QĐi/TW", None, "Quy định số 08-QĐi/TW"),
+    ("THÔNG BÁO KẾT LUẬN SỐ 15-TB/TU", "thong_bao", "15", "TB/TU", None, "THÔNG BÁO KẾT LUẬN SỐ 15-TB/TU"),
+    ("văn bản số 123/UBND-KT", "cong_van", "123", "UBND-KT", None, "văn bản số 123/UBND-KT"),
+    ("Quyết định số 84 QĐ/TWĐTN", "quyet_dinh", "84", "QĐ/TWĐTN", None, "Quyết định số 84 QĐ/TWĐTN"),
+    # the word before the number tells Quy định from Quyết định when the symbol says QĐ
+    ("Quy định 47-QĐ/TW", "quy_dinh", "47", "QĐ/TW", None, "Quy định 47-QĐ/TW"),
+    # a footnote digit glued to the symbol is not part of it
+    ("Nghị quyết số 26-NQ/TW1", "nghi_quyet", "26", "NQ/TW", None, "Nghị quyết số 26-NQ/TW"),
+    # a code without its kind word: the kind comes from the symbol
+    ("2043-KL/TU", "ket_luan", "2043", "KL/TU", None, "2043-KL/TU"),
+    ("57-NQ/TW", "nghi_quyet", "57", "NQ/TW", None, "57-NQ/TW"),
+    ("12-CTr/TU", "chuong_trinh", "12", "CTr/TU", None, "12-CTr/TU"),
+    ("45-TB/TU", "thong_bao", "45", "TB/TU", None, "45-TB/TU"),
+    ("03-HD/BTCTW", "huong_dan", "03", "HD/BTCTW", None, "03-HD/BTCTW"),
+    ("05-ĐA/TU", "de_an", "05", "ĐA/TU", None, "05-ĐA/TU"),
+    ("100/2019/NĐ-CP", "nghi_dinh", "100", "NĐ-CP", 2019, "100/2019/NĐ-CP"),
+    # look-alike Đ (Icelandic eth) and a new-style tone are read through
+    ("Nghị định số 73/2023/ÐP-CP", "nghi_dinh", "73", "ĐP-CP", 2023, "Nghị định số 73/2023/ÐP-CP"),
+    ("Nghị quyết số 26 – NQ/TW", "nghi_quyet", "26", "NQ/TW", None, "Nghị quyết số 26 – NQ/TW"),
+]
+
+
+@pytest.mark.parametrize("text,kind,number,symbol,year,words", CITED)
+def test_a_numbered_citation_is_read_whole(text, kind, number, symbol, year, words):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.number, ref.symbol, ref.year, ref.text) == (kind, number, symbol, year, words)
+    assert ref.text == text or text.startswith(ref.text)
+
+
+# text, the words the citation covers, issued_on, issuer
+DATED = [
+    ("Kết luận số 2043-KL/TU ngày 05/12/2023 của Hội nghị Tỉnh ủy lần thứ 14 (khóa XX) về tình hình",
+     "Kết luận số 2043-KL/TU ngày 05/12/2023", date(2023, 12, 5), "Hội nghị Tỉnh ủy lần thứ 14 (khóa XX)"),
+    ("Nghị quyết 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá",
+     "Nghị quyết 57-NQ/TW, ngày 22/12/2024", date(2024, 12, 22), "Bộ Chính trị"),
+    ("Thông báo số 581, ngày 30/11/2023 của Ủy ban Kiểm tra (UBKT) Trung ương; việc sửa đổi",
+     "Thông báo số 581, ngày 30/11/2023", date(2023, 11, 30), "Ủy ban Kiểm tra (UBKT) Trung ương"),
+    ("Chỉ thị số 35 ngày 14/6/2024 của Bộ Chính trị về đại hội",
+     "Chỉ thị số 35 ngày 14/6/2024", date(2024, 6, 14), "Bộ Chính trị"),
+    ("Quyết định số 1234/QĐ-TTg ngày 05 tháng 6 năm 2020 của Thủ tướng Chính phủ phê duyệt",
+     "Quyết định số 1234/QĐ-TTg ngày 05 tháng 6 năm 2020", date(2020, 6, 5), "Thủ tướng Chính phủ"),
+    ("Nghị định số 73/2023/NĐ-CP ngày 29/9/2023 của Chính phủ và Công văn",
+     "Nghị định số 73/2023/NĐ-CP ngày 29/9/2023", date(2023, 9, 29), "Chính phủ"),
+    ("Công văn số 2026-CV/TU ngày 27/02/2024 của Ban Thường vụ Tỉnh ủy, tạo động lực",
+     "Công văn số 2026-CV/TU ngày 27/02/2024", date(2024, 2, 27), "Ban Thường vụ Tỉnh ủy"),
+    ("Quyết định số 123/QĐ-BTNMT của Bộ Tài nguyên và Môi trường về việc",
+     "Quyết định số 123/QĐ-BTNMT", None, "Bộ Tài nguyên và Môi trường"),
+    ("(Công văn số 8011-CV/BTCTW, ngày 27/02/2025), Bộ Chính trị",
+     "Công văn số 8011-CV/BTCTW, ngày 27/02/2025", date(2025, 2, 27), None),
+    ("Kết luận 2043-KL/TU (ngày 05/12/2023) của Tỉnh ủy.",
+     "Kết luận 2043-KL/TU (ngày 05/12/2023)", date(2023, 12, 5), "Tỉnh ủy"),
+    ("Nghị quyết số 36 ngày 8/12/2023 về phương hướng, nhiệm vụ năm 2024 của Tỉnh ủy",
+     "Nghị quyết số 36 ngày 8/12/2023", date(2023, 12, 8), None),
+    ("Kế hoạch số 352 của Ban Thường vụ Tỉnh ủy, các kế hoạch",
+     "Kế hoạch số 352", None, "Ban Thường vụ Tỉnh ủy"),
+    ("Nghị quyết số 05 của Ban Chấp hành Đảng bộ tỉnh khóa XX, nhiệm kỳ 2020 - 2025",
+     "Nghị quyết số 05", None, "Ban Chấp hành Đảng bộ tỉnh khóa XX"),
+]
+
+
+@pytest.mark.parametrize("text,words,issued_on,issuer", DATED)
+def test_date_and_issuer_after_the_code_are_read(text, words, issued_on, issuer):
+    (ref,) = refs(text)
+    assert (ref.text, ref.issued_on, ref.issuer) == (words, issued_on, issuer)
+
+
+NOT_CITED = [
+    "Nghị quyết Đại hội XX",
+    "Nghị quyết Hội nghị Trung ương 5 (khóa XIII)",
+    "Luật Đất đai năm 2024 có hiệu lực",
+    "Kế hoạch 5 năm 2021 - 2025",
+    "Chương trình 135 về hỗ trợ",
+    "tăng 288/825 đảng viên",
+    "quy hoạch phân khu 1/2000",
+    "ngày 05/12/2023",
+    "Ngày 14-7, đồng chí chủ trì",
+    "báo cáo 3 nội dung",
+    "Nghị quyết 2 năm qua",
+    "COVID-19 và F0/F1",
+    "năm 2023 KL/TU",
+    "theo quy định 12 tháng",
+    "Tờ trình của Ban Thường vụ Tỉnh ủy",
+    "Số 2165-KL/TU",          # the document's own number in its header
+    "Số: 123/TB-UBND",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITED)
+def test_words_that_cite_no_numbered_document_give_nothing(text):
+    assert refs(text) == []
+
+
+def test_each_mention_is_a_fact_and_a_list_shares_its_kind():
+    got = refs("Nghị quyết số 26-NQ/TW và 27-NQ/TW; lại theo Nghị quyết số 26-NQ/TW.")
+    assert [(r.kind, r.number) for r in got] == [
+        ("nghi_quyet", "26"), ("nghi_quyet", "27"), ("nghi_quyet", "26")]
+    assert got[1].text == "27-NQ/TW"
+
+
+def test_a_gap_between_the_kind_word_and_the_number_is_bridged_but_never_past_another_kind_word():
+    (ref,) = refs("Kết luận của Hội nghị Trung ương 8 khóa XIII số 45-KL/TW")
+    assert (ref.kind, ref.text) == ("ket_luan", "Kết luận của Hội nghị Trung ương 8 khóa XIII số 45-KL/TW")
+    (ref,) = refs("thực hiện Nghị quyết Đại hội XX và Kế hoạch số 38-KH/TU")
+    assert (ref.kind, ref.text) == ("ke_hoach", "Kế hoạch số 38-KH/TU")
+
+
+def test_offsets_point_into_the_text_as_read_with_crlf_and_nfd():
+    import unicodedata
+    text = "Dòng 1\r\n" + unicodedata.normalize("NFD", "Kết luận số 2043-KL/TU ngày 05/12/2023 của Tỉnh ủy")
+    (ref,) = refs(text)
+    assert ref.text == text[text.index("K"):text.index("2023") + 4]
+    assert (ref.number, ref.issued_on, ref.issuer) == ("2043", date(2023, 12, 5), "Tỉnh ủy")
+
+
+def test_seed_004_cites_six_documents_with_their_mention_counts(seeds_dir):
+    (path,) = seeds_dir.glob("004_*.txt")
+    got = refs(path.read_text(encoding="utf-8"))
+    counts = Counter((r.kind, r.number, r.symbol) for r in got)
+    assert counts == {
+        ("ket_luan", "2043", "KL/TU"): 3, ("ket_luan", "14", "KL/TW"): 1,
+        ("nghi_dinh", "73", "NĐ-CP"): 1, ("cong_van", "2026", "CV/TU"): 1,
+        ("nghi_quyet", "26", "NQ/TW"): 1, ("chi_thi", "34", "CT/TU"): 1,
+    }
+    first = got[0]
+    assert (first.issued_on, first.issuer) == (date(2023, 12, 5), "Hội nghị Tỉnh ủy lần thứ 14 (khóa XX)")
+
+
+def test_every_kind_in_the_lexicon_is_one_the_contract_names():
+    contract = set("""nghi_quyet ket_luan chi_thi quy_dinh quyet_dinh thong_bao ke_hoach cong_van huong_dan
+        chuong_trinh de_an bao_cao to_trinh quy_che nghi_dinh thong_tu luat cong_dien other""".split())
+    kinds = {row[0] for row in load_tsv("document_kinds")} - {references.GENERIC}
+    assert kinds <= contract
+
+
+def test_odd_input_never_crashes():
+    for text in ["", "số", "Nghị quyết số", "Kết luận số 2043-", "-KL/TU", "ngày 31/02/2024",
+                 "Kết luận số 1-KL/TU ngày 31/02/2024 của", "của " * 50, "Số: /", "9" * 100 + "-KL/TU"]:
+        refs(text)
+
+
+def test_after_a_date_the_issuer_may_follow_without_cua():
+    (ref,) = refs("Nghị quyết số 18-NQ/TW ngày 25/10/2017 Hội nghị lần thứ sáu Ban Chấp hành Trung ương "
+                  "Đảng khóa XII về một số vấn đề")
+    assert ref.issuer == "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"
+    (ref,) = refs("Nghị quyết 39 Ban Thường vụ đã ban hành")
+    assert ref.issuer is None
