@@ -1105,5 +1105,180 @@ __all__ = [
     "find_org_name", "get_task", "import_store", "indicator_series", "ingest_file", "ingest_paths", "is_empty",
     "list_documents", "list_meetings", "list_organizations", "list_people", "list_shortcomings",
     "list_tasks", "merge_organizations", "resolve_org", "review_task", "set_org_parent", "store_extraction",
-    "text_key", "unit_summary",
+    "text_key", "unit_summary", "export_tasks_sheet", "import_tasks_sheet",
 ]
+
+
+# --------------------------------------------------------------------------- bulk update (XLSX / CSV)
+
+SHEET_COLUMNS = ("Mã", "Phiên bản", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Ngày hoàn thành", "Tiến độ (%)",
+                 "Nội dung cập nhật")
+
+
+def export_tasks_sheet(store: Store, path: str | Path, *, today: date, unit: str | None = None) -> int:
+    """Write a unit's open and done tasks to ``path`` (.xlsx or .csv) for staff to fill; returns rows."""
+    from chidao.tracking.display import fmt_date
+
+    rows = [[v.id, v.version, v.text, v.lead or "", fmt_date(v.deadline, ""), fmt_date(v.completed_on, ""),
+             v.percent, ""] for v in list_tasks(store, today=today, unit=unit)]
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        import csv
+
+        with path.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh)
+            w.writerow(SHEET_COLUMNS)
+            w.writerows(rows)
+    elif path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Nhiệm vụ"
+        ws.append(list(SHEET_COLUMNS))
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+    else:
+        raise ValidationError(f"{path}: choose a .xlsx or .csv file name")
+    return len(rows)
+
+
+def _read_sheet(path: Path) -> list[list[Any]]:
+    if path.suffix.lower() == ".csv":
+        import csv
+
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            return [row for row in csv.reader(fh)]
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds; all mean: not a workbook
+            raise ValidationError(f"{path} cannot be read as XLSX ({exc.__class__.__name__})") from None
+        return [list(r) for r in wb.active.iter_rows(values_only=True)]
+    raise ValidationError(f"{path}: choose a .xlsx or .csv file")
+
+
+def _cell_date(value: Any) -> date | None:
+    from chidao.tracking.display import parse_date
+
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_date(str(value))
+
+
+def import_tasks_sheet(store: Store, path: str | Path, *, actor: str, now: datetime,
+                       partial: bool = False) -> dict[str, Any]:
+    """Apply a filled sheet; every row is validated and errors are reported per line.
+
+    Nothing is applied when a row is invalid, unless ``partial``: then the valid rows are.
+    Returns ``{"applied": n, "errors": [(line, message)]}``.
+    """
+    path = Path(path)
+    table_rows = _read_sheet(path)
+    if not table_rows:
+        raise ValidationError(f"{path} is empty")
+    header = [str(h).strip() if h is not None else "" for h in table_rows[0]]
+    errors: list[tuple[int, str]] = []
+    unknown = [h for h in header if h and h not in SHEET_COLUMNS]
+    if unknown:
+        errors.append((1, f"cột không xác định: {', '.join(unknown)}"))
+    if "Mã" not in header:
+        errors.append((1, "thiếu cột 'Mã'"))
+    if errors and "Mã" not in header:
+        raise ValidationError(f"{path}: {len(errors)} lỗi, không cập nhật gì", errors)
+    col = {h: i for i, h in enumerate(header)}
+    applied = 0
+    with store.transaction() as session:
+        plans = []
+        for line, raw in enumerate(table_rows[1:], start=2):
+            if all(v in (None, "") for v in raw):
+                continue
+            cells = {h: (raw[i] if i < len(raw) else None) for h, i in col.items()}
+            try:
+                plans.append((line, _plan_row(session, cells)))
+            except _Unchanged:
+                continue
+            except ValidationError as exc:
+                errors.append((line, str(exc)))
+        if errors and not partial:
+            raise ValidationError(f"{path}: {len(errors)} dòng lỗi, không cập nhật gì (dùng --partial để "
+                                  "cập nhật các dòng hợp lệ)", errors)
+        for line, (task, lead, completed, percent, text) in plans:
+            if text or percent is not None:
+                session.add(m.TaskUpdate(task_id=task.id, reported_on=completed or now.date(),
+                                         text=text or "Cập nhật từ bảng tính", percent=percent, author=actor,
+                                         evidence=[], created_at=now))
+            before = _snapshot(task)
+            if lead is not None:
+                task.lead_id = lead.id
+            if percent is not None:
+                task.percent = percent
+            if completed is not None:
+                task.completed_on = completed
+                task.percent = 100
+            task.has_progress = True
+            _touch(task)
+            _flush(session)
+            b, a = _diff(before, _snapshot(task))
+            _audit(session, actor=actor, now=now, entity="task", entity_id=task.id, action="import",
+                   before=b, after={**a, "file": path.name, "line": line})
+            applied += 1
+        _flush(session)
+    return {"applied": applied, "errors": errors}
+
+
+def _plan_row(session: Session, cells: dict[str, Any]) -> tuple:
+    raw_id = cells.get("Mã")
+    try:
+        task_id = int(str(raw_id).strip())
+    except ValueError:
+        raise ValidationError(f"mã nhiệm vụ không hợp lệ: {raw_id!r}") from None
+    task = session.get(m.Task, task_id)
+    if task is None:
+        raise ValidationError(f"không có nhiệm vụ số {task_id}")
+    version = cells.get("Phiên bản")
+    if version not in (None, "") and int(str(version)) != task.version:
+        raise ValidationError(f"nhiệm vụ {task_id} đã được người khác sửa (phiên bản {task.version}); "
+                              "xuất lại bảng tính")
+    lead = None
+    unit = cells.get("Chủ trì")
+    if unit not in (None, ""):
+        lead = find_org(session, str(unit))
+        if lead is None:
+            raise ValidationError(f"đơn vị không xác định: {unit!r}")
+        if lead.id == task.lead_id:
+            lead = None
+    try:
+        completed = _cell_date(cells.get("Ngày hoàn thành"))
+    except ValueError:
+        raise ValidationError(f"ngày hoàn thành sai định dạng (dd/mm/yyyy): {cells.get('Ngày hoàn thành')!r}") from None
+    if completed is not None:
+        _check_completion(task, completed)
+    percent = cells.get("Tiến độ (%)")
+    if percent in (None, ""):
+        percent = None
+    else:
+        try:
+            percent = int(float(str(percent).replace(",", ".")))
+        except ValueError:
+            raise ValidationError(f"tiến độ phải là số từ 0 đến 100: {percent!r}") from None
+        if not 0 <= percent <= 100:
+            raise ValidationError(f"tiến độ phải từ 0 đến 100: {percent}")
+        if percent == task.percent:
+            percent = None
+    text = cells.get("Nội dung cập nhật")
+    text = str(text).strip() if text not in (None, "") else None
+    if lead is None and completed is None and percent is None and text is None:
+        raise _Unchanged("unchanged")
+    return task, lead, completed, percent, text
+
+
+class _Unchanged(ValidationError):
+    """A row that changes nothing: skipped, not an error."""

@@ -197,6 +197,11 @@ def test_period_does_not_cross_a_paragraph():
     assert [i.period for i in read(text)] == ["6 tháng đầu năm 2023", None]
 
 
+def test_period_just_before_the_subject_is_its_period():
+    (ind,) = read("Theo số liệu công bố, 6 tháng đầu năm, tổng sản phẩm trên địa bàn tỉnh tăng 3,02%.")
+    assert ind.period == "6 tháng đầu năm"
+
+
 def test_comparison_year_is_not_the_period():
     (ind,) = read("tổng thu ngân sách tăng 17,7% so với cùng kỳ năm 2023")
     assert ind.period is None

@@ -263,4 +263,6 @@ def fact_keys(d: dict) -> dict[str, set]:
                        for i in d.get("indicators", [])},
         "tasks": {t.get("ordinal") for t in d.get("tasks", [])},
         "ref_date": {d.get("source", {}).get("ref_date")},
+        "document": {((d.get("document") or {}).get("number"), (d.get("document") or {}).get("symbol"),
+                      (d.get("document") or {}).get("issued_on"))},
     }

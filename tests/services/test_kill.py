@@ -26,9 +26,9 @@ def _count(db) -> int:
 def test_sigkill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    n = 150
+    n = 30
     for i in range(n):
-        (folder / f"{i:03}.txt").write_text(TEXT.format(n=i) * 20, encoding="utf-8")
+        (folder / f"{i:03}.txt").write_text(TEXT.format(n=i) * 3, encoding="utf-8")
     db = tmp_path / "k.db"
     env = {**os.environ, "CHIDAO_DATABASE_URL": f"sqlite:///{db}"}
     cmd = [sys.executable, "-m", "chidao", "ingest", "--quiet", str(folder)]

@@ -51,6 +51,10 @@ def sentence_texts(text: str) -> list[str]:
     ("2024 là năm tăng tốc.", "paragraph", None),
     ("2043-KL/TU", "paragraph", None),
     ("Tuy nhiên, ảnh hưởng của thiên tai còn lớn.", "paragraph", None),
+    ("Quảng bá hình ảnh: du lịch, văn hóa", "paragraph", None),
+    ("Ảnh hưởng: còn lớn", "paragraph", None),
+    ("Đồng chí Bí thư trao quà. Ảnh: baochinhphu.vn", "caption", None),
+    ("Ảnh 2: Đại biểu dự hội nghị", "caption", None),
     ("Số: 2165-KL/TU", "paragraph", None),
 ])
 def test_a_line_is_classified_by_its_marker_or_shape(line, kind, ordinal):
@@ -153,6 +157,10 @@ def test_degenerate_texts_give_sane_blocks(text):
     ("Thu được 2.099 tỷ đồng. 10 nhiệm vụ được giao.", ["Thu được 2.099 tỷ đồng.", "10 nhiệm vụ được giao."]),
     ("Đã giao thực hiện. tạo nền tảng vững chắc.", ["Đã giao thực hiện. tạo nền tảng vững chắc."]),
     ("Rà soát việc thực hiện...Báo cáo kết quả.", ["Rà soát việc thực hiện...Báo cáo kết quả."]),
+    ("Đồng chí Nguyễn Thị Thanh, UVT.Ư Đảng, Bí thư Tỉnh ủy chủ trì. Hội nghị diễn ra vào ngày 10.10.",
+     ["Đồng chí Nguyễn Thị Thanh, UVT.Ư Đảng, Bí thư Tỉnh ủy chủ trì.", "Hội nghị diễn ra vào ngày 10.10."]),
+    ("Tinh thần “7 dám”, đó là: “Dám nghĩ; dám nói; dám làm” - là nội dung quan trọng.",
+     ["Tinh thần “7 dám”, đó là: “Dám nghĩ; dám nói; dám làm” - là nội dung quan trọng."]),
 ])
 def test_sentences_split_only_where_a_sentence_ends(text, expected):
     assert sentence_texts(text) == expected

@@ -12,6 +12,7 @@ from chidao.config import Settings
 from chidao.errors import ChidaoError
 from chidao.extract import Document, Source, extract
 from chidao.readers import read_path
+from chidao.text.decode import canonical_encoding
 
 
 def _error(where: str, message: str) -> None:
@@ -43,13 +44,24 @@ def _max_bytes(ctx: click.Context, value: int | None) -> int:
     return 0
 
 
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        canonical_encoding(value)
+    except ChidaoError as exc:
+        _error("--encoding", str(exc))
+        ctx.exit(2)
+    return value
+
+
 _ENCODING_HELP = "Decode text files with this encoding instead of detecting it: utf-8, utf-16, cp1258, tcvn3, vni."
 _MAX_HELP = "Refuse files larger than this many bytes (default 50 MB, or env CHIDAO_MAX_INPUT_BYTES)."
 
 
 @click.command("text")
 @click.argument("path")
-@click.option("--encoding", help=_ENCODING_HELP)
+@click.option("--encoding", callback=_encoding, help=_ENCODING_HELP)
 @click.option("--max-bytes", type=int, help=_MAX_HELP)
 @click.pass_context
 def text_cmd(ctx: click.Context, path: str, encoding: str | None, max_bytes: int | None) -> None:
@@ -74,7 +86,7 @@ def text_cmd(ctx: click.Context, path: str, encoding: str | None, max_bytes: int
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of shared/spec/EXTRACTION.md, one line per file.")
 @click.option("--ref-date", callback=_ref_date, expose_value=True,
               help="Date (YYYY-MM-DD) for dates without a year when the text has none.")
-@click.option("--encoding", help=_ENCODING_HELP)
+@click.option("--encoding", callback=_encoding, help=_ENCODING_HELP)
 @click.option("--max-bytes", type=int, help=_MAX_HELP)
 @click.pass_context
 def extract_cmd(ctx: click.Context, paths: tuple[str, ...], as_json: bool, ref_date: date | None,

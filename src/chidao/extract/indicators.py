@@ -190,7 +190,6 @@ class _Draft:
     """An indicator being read: where its words start and the figures given so far."""
 
     clause: int              # norm start of the statement words the indicator is read from
-    name_span: tuple[int, int] | None
     figures: list[_Figure] = field(default_factory=list)
     change: _Figure | None = None
     plan: _Figure | None = None
@@ -600,6 +599,13 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indic
     if after:
         d.end = after.end()
     period = periods[-1] if periods else (after.start("p"), after.end("p")) if after else None
+    if period is None:
+        # "..., 6 tháng đầu năm, tổng sản phẩm ... tăng 3,02%": the period just before the subject
+        before = norm[s:d.clause].rstrip()
+        if before.endswith(","):
+            stop = s + len(before[:-1].rstrip())
+            near = [p for p in _periods(norm, s, stop) if p[1] == stop]
+            period = near[-1] if near else None
     period_text = _orig(doc, *period) if period else topic
     ts, te = _strip(norm, d.clause, d.end)
     ts = _drop_lead(norm, ts, te, _TEXT_LEAD)
@@ -673,7 +679,7 @@ def _statement_indicators(doc: Document, s: int, e: int, topic: str | None) -> l
                 if ind:
                     out.append(ind)
             clause = _subject(norm, prev_end, f.lead) if new_subject else f.lead
-            draft = _Draft(clause, None)
+            draft = _Draft(clause)
             draft.nameless = not _name(doc, clause, f.lead)[0] if f.lead > clause else True
         if _slot(draft, f):
             draft.figures.append(f)

@@ -53,7 +53,14 @@ _DAY = re.compile(
 )
 _CHAIR = re.compile(r"(?<!\w)chủ\s+trì(?!\w)", re.IGNORECASE)
 _UNDER_CHAIR = re.compile(r"dưới\s+sự\s+chủ\s+trì\s+của", re.IGNORECASE)
-_CONCLUDE = re.compile(r"(?<!\w)kết\s+luận(?!\w)", re.IGNORECASE)
+# "kết luận" as what a chair does, not "Kết luận số 2043-KL/TU" or "kết luận của Đảng"
+_CONCLUDE = re.compile(
+    r"(?<!\w)kết\s+luận(?=\s*(?:như\s+sau|:|hội\s+nghị|phiên|buổi|cuộc|kỳ|tại|,|\.|$))", re.IGNORECASE
+)
+_ON_BEHALF = re.compile(r"thay\s+mặt", re.IGNORECASE)
+_AS_FOLLOWS = re.compile(r"\s*(?:như\s+sau|:)", re.IGNORECASE)
+# a meeting's date opens its sentence: "Ngày 14/3/2024, ...", "Sáng 15-3, ..."
+_DATE_LEAD = 30
 
 
 @dataclass
@@ -66,6 +73,7 @@ class _Mention:
     term: str | None
     event: bool
     rule: str
+    kw_end: int = 0
 
 
 @dataclass
@@ -110,6 +118,8 @@ def _subject_body(norm: str, kw_start: int) -> str | None:
     if found is None:
         return None
     gap = before[found.end():]
+    if re.search(r"(?:đảng\s+bộ|chi\s+bộ|đảng\s+ủy)\s*$", before[:found.start()], re.IGNORECASE):
+        return None  # "Đảng bộ Văn phòng UBND tỉnh": the Party organization of a body, not the body
     if re.fullmatch(r"\s*(?:đã\s+|đang\s+|sẽ\s+)?(?:tổ\s+chức\s+|họp\s+|tiến\s+hành\s+)?", gap, re.IGNORECASE):
         return canonical_body(found.group(0))
     return None
@@ -133,7 +143,8 @@ def _build(doc: Document, m: re.Match[str]) -> _Mention | None:
     headline = not norm[line_start:m.start()].strip() and _sentence(norm, m.start())[1] - m.end() < 120
     event = bool(_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after) or headline
                  or kind == "buoi_lam_viec")
-    return _Mention(kind, m.start(), m.end(), body, session, term, event, "meeting_mention")
+    kw_end = m.end("kw") if kind == "buoi_lam_viec" and m.group("body") and "với" in m.group("kw") else m.end()
+    return _Mention(kind, m.start(), m.end(), body, session, term, event, "meeting_mention", kw_end)
 
 
 def _header_body(norm: str, pos: int) -> str | None:
@@ -178,10 +189,10 @@ def _date_of(doc: Document, mtg: _Meeting) -> date | None:
         s, e = _sentence(norm, mt.start)
         os_, oe = doc.orig_span(s, e)
         for d in dates:
-            if os_ <= d.start < oe:
+            if os_ <= d.start < min(oe, doc.orig_span(s, min(e, s + _DATE_LEAD))[1]):
                 return d.first
-        m = _DAY.search(norm, s, e)
-        if m:
+        m = _DAY.search(norm, s, min(e, s + _DATE_LEAD + 12))
+        if m and m.start() - s <= _DATE_LEAD:
             year = int(m.group(3)) if m.group(3) else (doc.ref_date.year if doc.ref_date else None)
             if year is None:
                 continue
@@ -222,13 +233,13 @@ def _chairs(doc: Document, mtg: _Meeting) -> tuple[str, ...]:
     # the one who concludes a meeting chairs it
     for mt in mtg.mentions:
         s, e = _sentence(norm, mt.start)
-        for c in _CONCLUDE.finditer(norm, s, e):
+        for c in reversed(list(_CONCLUDE.finditer(norm, s, e))):
             found = _people_in(doc, s, c.start())
             if found:
                 return (found[-1][1],)
     for c in _CONCLUDE.finditer(norm):
         s, e = _sentence(norm, c.start())
-        if kinds.search(norm, c.end(), e):
+        if kinds.search(norm, s, e) or _ON_BEHALF.search(norm, s, c.start()) or _AS_FOLLOWS.match(norm, c.end()):
             found = _people_in(doc, s, c.start())
             if found:
                 return (found[-1][1],)
@@ -246,7 +257,7 @@ def run(doc: Document) -> None:
     out = []
     for mtg in _group(mentions):
         first = next(x for x in mtg.mentions if x.event)
-        start, end = doc.orig_span(first.start, first.end)
+        start, end = doc.orig_span(first.start, first.kw_end)
         out.append(Meeting(kind=mtg.kind, body=mtg.body, session=mtg.session, term=mtg.term,
                            date=_date_of(doc, mtg), chairs=_chairs(doc, mtg), start=start, end=end,
                            rule=first.rule))

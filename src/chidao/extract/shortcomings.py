@@ -221,7 +221,8 @@ def _after_lead_in(doc: Document, _m: object) -> list[Shortcoming | None]:
     for k, p in enumerate(paras):
         if p.start < taken or p.caption:
             continue
-        if p.heading and _rx("heading").search(norm, p.start, p.end) and not p.bullet:
+        numbered = not p.bullet or (p.marker or "-")[:1].isalnum()
+        if p.heading and numbered and _rx("heading").match(norm, p.start, p.end):
             items = _under_heading(doc, paras, k)
             out.extend(items)
             continue

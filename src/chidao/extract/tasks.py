@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from chidao.extract.document import Document
@@ -318,7 +317,7 @@ def _names(doc: Document, span: tuple[int, int] | None) -> tuple[str, ...]:
 
 
 _NOT_CUE_BEFORE = re.compile(
-    r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|vừa|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác)\s*$",
+    r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|vừa|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác|phát biểu)\s*$",
     re.IGNORECASE)
 
 
@@ -330,7 +329,7 @@ def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[i
     if re.search(rf"(?<!{_W})đã(?!{_W})", norm[max(0, m.start() - 40):m.start()], re.IGNORECASE):
         return None
     j = m.end()
-    while j < end and norm[j] in " :,":
+    while j < end and norm[j] in " :":
         j += 1
     span = body_at(doc, j, end)
     if span:
@@ -477,7 +476,6 @@ class _Open:
     rule: str
     level: int = 0
     children: int = 0
-    extra: list[int] = field(default_factory=list)
 
 
 def _item_assignees(doc: Document, s: int, e: int) -> tuple[str, ...]:
@@ -584,7 +582,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             out.append(_make(doc, open_.ordinal, open_.start, open_.end, open_.assignees, open_.rule))
         open_ = None
 
-    def later_item(i: int, level: int) -> bool:
+    def later_item(i: int) -> bool:
         for b in bl[i + 1:]:
             if b.kind in ("heading", "end"):
                 return False
@@ -627,7 +625,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             in_scope = section_task or list_addr is not None or bool(parent_scope and parent_scope[0])
             addr = (parent_scope[1] if parent_scope and parent_scope[1] else None) or (
                 list_addr if list_addr else None) or section_addr or doc_addr
-            if open_ is not None and open_.level < level and (b.group or True):
+            if open_ is not None and open_.level < level:
                 # a sub-item: the open item was a heading of its group
                 if open_.children == 0 and _is_group_parent(norm, open_):
                     groups[open_.level] = (True, open_.assignees)
@@ -666,7 +664,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             r = read_sentence(doc, first[0], first[1], True, open_.assignees, True)
             separate = r.kind in ("task", "lead") and r.named and r.rule in (
                 "directive_at_start", "body_then_modal")
-            if not separate and (later_item(i, open_.level) or _continues(doc, b)):
+            if not separate and (later_item(i) or _continues(doc, b)):
                 open_.end = b.end
                 continue
             close()
@@ -698,8 +696,8 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 end = _cut_attribution(norm, r.start, e)
                 out.append(_make(doc, None, r.start, end, r.assignees, r.rule))
                 context = True
-                if r.named and r.rule == "directive_at_start" and False:
-                    ctx_addr = r.assignees
+                if r.named and r.rule in ("directive_at_start", "directive_in_sentence"):
+                    ctx_addr = r.assignees     # the speaker goes on addressing them
             elif r.kind in ("lead", "opener"):
                 context = True
                 if r.assignees:
@@ -725,10 +723,18 @@ def _continues(doc: Document, b: Block) -> bool:
     return _imperative_at(norm, core, b.end) is not None
 
 
-def _build(fn: Callable[[Document, object], list[Task | None]]):
-    return fn
-
+# Every task carries one of these rule names; one walk over the blocks applies them all, since
+# whether a sentence is a directive depends on the section, list and speech it stands in.
+RULE_NAMES = {
+    "list_item": "a numbered, lettered or bulleted item in a section of tasks or after a lead-in",
+    "directive_at_start": "Giao / Đề nghị / Yêu cầu + a body or an imperative, opening the sentence",
+    "directive_in_sentence": "a speaker đề nghị / yêu cầu / lưu ý + a body, cần or an imperative",
+    "body_then_modal": "a body, then cần / phải / khẩn trương / có trách nhiệm / chủ trì ...",
+    "speech_then_directive": "nhấn mạnh / nêu rõ + cần or an imperative",
+    "imperative_in_context": "a sentence opening with an imperative after a speaker's directives",
+    "must": "a sentence opening with cần / phải",
+}
 
 RULES = [
-    Rule("tasks_by_blocks", re.compile(r"\A"), _build_all),
+    Rule("list_item", vi(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s", ), _build_all),
 ]

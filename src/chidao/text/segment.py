@@ -56,8 +56,9 @@ _ITEM_NUM = re.compile(r"(?P<ord>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)|(?P<ord1
 _ITEM_ALPHA = re.compile(r"(?P<ord>[a-zđ])\s*(?P<d>[).])\s+(?=\S)")
 _ITEM_BULLET = re.compile(r"(?P<ord>[-+•·*‣◦▪■□●○➢➤►→✓❖])\s*(?=[^\W_]|[\"'(])")
 
-_CAPTION_START = re.compile(r"\(?\s*ảnh(?:\s*\d{1,2})?\s*:", re.IGNORECASE)
-_CAPTION_CREDIT = re.compile(r"[(.\s]ảnh\s*:\s*[^.!?\n]{1,60}\)?\s*$", re.IGNORECASE)
+_CAPTION_START = re.compile(r"\(?\s*(?:Ảnh|ẢNH)(?:\s*\d{1,2})?\s*:")
+# a credit closing a caption line: "... tại hội nghị. Ảnh: Diễm My", "(Ảnh: TTXVN)"; not "hình ảnh: ..."
+_CAPTION_CREDIT = re.compile(r"(?:[.(|\-]\s*|\s{2,})(?:Ảnh|ẢNH)\s*:\s*[^\W\d_][^!?\n]{0,60}\)?\s*$")
 _CAPTION_SCENE = re.compile(r"\(?(?:toàn cảnh|quang cảnh|ảnh minh họa)\b", re.IGNORECASE)
 _TIME_OPENER = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|chiều tối|sáng sớm)\b", re.IGNORECASE)
 _CAPTION_BAR = re.compile(r"\|\s*$")

@@ -1,0 +1,149 @@
+"""People: names with every title, in every order the genre writes them; bylines and places are not people."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from chidao.extract.document import Document
+from chidao.extract import people
+from tests.conftest import GOLD, seed_text
+
+
+def _people(text: str) -> dict[str, list[str]]:
+    doc = Document(text, ref_date=date(2024, 3, 14))
+    people.run(doc)
+    return {p.name: list(p.titles) for p in doc.facts["people"]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # name, then titles separated by commas, ending at the verb
+        ("Đồng chí Trần Quốc Văn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Bí thư Đảng ủy UBND tỉnh chủ trì phiên họp.",
+         {"Trần Quốc Văn": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh", "Bí thư Đảng ủy UBND tỉnh"]}),
+        ("Ngày 14-7, đồng chí Nguyễn Đức Thanh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy chủ trì Hội nghị.",
+         {"Nguyễn Đức Thanh": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]}),
+        ("Đồng chí Nguyễn Thị Thanh, UVT.Ư Đảng, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh dự và chủ trì hội nghị.",
+         {"Nguyễn Thị Thanh": ["UVT.Ư Đảng", "Bí thư Tỉnh ủy", "Trưởng đoàn Đại biểu Quốc hội tỉnh"]}),
+        ("đồng chí Đỗ Trọng Hưng, UVTW, Bí thư Tỉnh ủy phát biểu",
+         {"Đỗ Trọng Hưng": ["UVTW", "Bí thư Tỉnh ủy"]}),
+        # title before the name, with and without a place name
+        ("Phát biểu khai mạc hội nghị, Bí thư Tỉnh ủy Lương Nguyễn Minh Triết đánh giá cao",
+         {"Lương Nguyễn Minh Triết": ["Bí thư Tỉnh ủy"]}),
+        ("Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý biểu dương nỗ lực",
+         {"Thái Thanh Quý": ["Bí thư Tỉnh ủy Nghệ An"]}),
+        ("Chủ tịch UBND tỉnh Trần Văn Sơn yêu cầu các sở", {"Trần Văn Sơn": ["Chủ tịch UBND tỉnh"]}),
+        ("Chủ tịch UBND tỉnh Lâm Đồng Trần Hồng Thái nhấn mạnh", {"Trần Hồng Thái": ["Chủ tịch UBND tỉnh Lâm Đồng"]}),
+        ("đồng chí Bùi Thị Quỳnh Vân, Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh thay mặt tập thể",
+         {"Bùi Thị Quỳnh Vân": ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy",
+                                "Chủ tịch Hội đồng nhân dân tỉnh"]}),
+        # dashes: spaced, en dash, glued
+        ("Đồng chí Hoàng Nghĩa Hiếu - Phó Bí thư Tỉnh ủy Nghệ An trình bày báo cáo",
+         {"Hoàng Nghĩa Hiếu": ["Phó Bí thư Tỉnh ủy Nghệ An"]}),
+        ("Hồ Văn Niên-Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Gia Lai",
+         {"Hồ Văn Niên": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Gia Lai"]}),
+        ("Các đồng chí Lương Nguyễn Minh Triết – Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy; "
+         "Lê Văn Dũng – Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh chủ trì hội nghị.",
+         {"Lương Nguyễn Minh Triết": ["Ủy viên dự khuyết Trung ương Đảng", "Bí thư Tỉnh ủy"],
+          "Lê Văn Dũng": ["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng đoàn Đại biểu Quốc hội tỉnh"]}),
+        # lists after "các đồng chí:", items separated by ";"
+        ("Tham dự hội nghị có các đồng chí: Phạm Văn Hậu, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+         "Trần Quốc Nam, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; các đồng chí trong Ban Thường vụ Tỉnh ủy.",
+         {"Phạm Văn Hậu": ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"],
+          "Trần Quốc Nam": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]}),
+        ("Sáng 15-3, các đồng chí: Nguyễn Văn Lợi, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; Trần Tuệ Hiền, "
+         "Phó Bí thư Thường trực Tỉnh ủy; Lê Văn Châu, Phó Bí thư Tỉnh ủy đã làm việc với các ban.",
+         {"Nguyễn Văn Lợi": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+          "Trần Tuệ Hiền": ["Phó Bí thư Thường trực Tỉnh ủy"], "Lê Văn Châu": ["Phó Bí thư Tỉnh ủy"]}),
+        ("dưới sự chủ trì của đồng chí Đỗ Trọng Hưng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy và các đồng chí: "
+         "Lại Thế Nguyên, Phó Bí thư Thường trực Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh; Đỗ Minh Tuấn, Phó Bí thư Tỉnh ủy.",
+         {"Đỗ Trọng Hưng": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+          "Lại Thế Nguyên": ["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"],
+          "Đỗ Minh Tuấn": ["Phó Bí thư Tỉnh ủy"]}),
+        # a ";" inside one person's titles, before another title
+        ("Các đồng chí: Trần Thị Hằng, UV BTV Tỉnh ủy; Phó Chủ tịch Thường trực HĐND tỉnh dự.",
+         {"Trần Thị Hằng": ["UV BTV Tỉnh ủy", "Phó Chủ tịch Thường trực HĐND tỉnh"]}),
+        # honorifics and ranks are dropped
+        ("bà Nguyễn Thị Hoa phát biểu tại buổi tiếp xúc", {"Nguyễn Thị Hoa": []}),
+        ("Ông Trần Văn Nam, Giám đốc Sở Kế hoạch và Đầu tư cho biết",
+         {"Trần Văn Nam": ["Giám đốc Sở Kế hoạch và Đầu tư"]}),
+        ("Đại tá Nguyễn Thanh Trường, Giám đốc Công an tỉnh báo cáo", {"Nguyễn Thanh Trường": ["Giám đốc Công an tỉnh"]}),
+        ("đồng chí Thiếu tướng Nguyễn Văn Long, Giám đốc Công an tỉnh", {"Nguyễn Văn Long": ["Giám đốc Công an tỉnh"]}),
+        # a surname not in the list still counts after "đồng chí" or at the head of a list item
+        ("đồng chí Khổng Minh Tú, Phó Chủ tịch UBND tỉnh", {"Khổng Minh Tú": ["Phó Chủ tịch UBND tỉnh"]}),
+        ("có các đồng chí: Ksor Phước Hà, Phó Bí thư Tỉnh ủy", {"Ksor Phước Hà": ["Phó Bí thư Tỉnh ủy"]}),
+        # Ê Đê names of five syllables
+        ("Đồng chí Y Thanh Hà Niê Kđăm, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh",
+         {"Y Thanh Hà Niê Kđăm": ["Phó Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]}),
+        # titles in capitals over a signature, in usual casing
+        ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nĐặng Ngọc Huy\n", {"Đặng Ngọc Huy": ["Phó Bí thư"]}),
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n(Đã ký)\n\nNguyễn Văn Phương", {"Nguyễn Văn Phương": ["Phó Chủ tịch"]}),
+        # the same title twice, once with the province: one title
+        ("Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý trao bằng khen. Bí thư Tỉnh ủy Thái Thanh Quý nhấn mạnh.",
+         {"Thái Thanh Quý": ["Bí thư Tỉnh ủy Nghệ An"]}),
+        # --- negatives
+        ("Đồng chí Nguyễn Đức Thanh phát biểu chỉ đạo tại hội nghị. Ảnh: Diễm My", {"Nguyễn Đức Thanh": []}),
+        ("Bài, ảnh: Nguyễn Hoàng Anh", {}),
+        ("(Theo Báo Quảng Nam)", {}),
+        ("Hội nghị đã nghe đồng chí Phó Bí thư Thường trực Tỉnh ủy thông qua Tờ trình.", {}),
+        ("đồng chí Bí thư Tỉnh ủy nhấn mạnh", {}),
+        ("Bí thư Tỉnh ủy Quảng Nam đề nghị các đại biểu thảo luận", {}),
+        ("Chủ tịch UBND tỉnh Lâm Đồng phát biểu", {}),
+        ("Bí thư Huyện ủy Châu Thành phát biểu", {}),
+        ("Đề án phát triển huyện đảo Lý Sơn thành trung tâm du lịch tại Khu kinh tế Dung Quất", {}),
+        ("tỉnh Bà Rịa Vũng Tàu", {}),
+        ("đường Ông Ích Khiêm", {}),
+        ("Các đồng chí lãnh đạo tỉnh dự hội nghị.", {}),
+        ("gồm 5 đảng bộ: Nam Đàn, Quỳ Châu, thành phố Vinh", {}),
+        ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, Ban Chấp hành Đảng bộ tỉnh", {}),
+        ("Các đồng chí Thường trực Tỉnh ủy chủ trì hội nghị.", {}),
+    ],
+)
+def test_people_and_titles(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+def test_every_mention_is_the_name_as_read_in_original_coordinates() -> None:
+    text = "Bí thư Tỉnh uỷ Thái Thanh Quý phát biểu.\r\nĐồng chí Thái Thanh Quý nhấn mạnh."
+    doc = Document(text)
+    people.run(doc)
+    (person,) = doc.facts["people"]
+    assert [text[m.start:m.end] for m in person.mentions] == ["Thái Thanh Quý", "Thái Thanh Quý"]
+    assert person.rule in {r.name for r in people.RULES}
+
+
+def test_a_title_with_old_style_tones_keeps_the_text_as_written() -> None:
+    doc = Document("đồng chí Lê Văn A, Phó Chủ tịch UBND tỉnh, Uỷ viên Ban Thường vụ Tỉnh uỷ dự.")
+    people.run(doc)
+    assert doc.facts["people"][0].titles == ("Phó Chủ tịch UBND tỉnh", "Uỷ viên Ban Thường vụ Tỉnh uỷ")
+
+
+def test_seed_004_people_match_the_gold() -> None:
+    gold = json.loads(next(GOLD.glob("004_*.json")).read_text(encoding="utf-8"))
+    text = seed_text("004")
+    doc = Document(text, ref_date=date(2024, 3, 14))
+    people.run(doc)
+    got = [{"name": p.name, "titles": list(p.titles)} for p in doc.facts["people"]]
+    assert got == gold["people"]
+    for p in doc.facts["people"]:
+        for m in p.mentions:
+            assert text[m.start:m.end] == p.name
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_seed_news_reports_name_no_photographer(prefix: str) -> None:
+    doc = Document(seed_text(prefix))
+    people.run(doc)
+    names = {p.name for p in doc.facts["people"]}
+    assert names and "Diễm My" not in names
+    assert all(len(n.split()) >= 2 for n in names)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Đồng chí", "đồng chí ,", "Bí thư", "T/M\nBÍ THƯ\n\n", "a" * 5000,
+                                  "Nguyễn " * 300, "Bí thư Tỉnh ủy " * 200, "- ; , ( ) : " * 100])
+def test_odd_input_never_crashes(text: str) -> None:
+    doc = Document(text)
+    people.run(doc)
+    assert isinstance(doc.facts["people"], list)

@@ -1,0 +1,288 @@
+"""Tasks: numbered items of a list of key tasks and directive sentences, with assignees and deadlines."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chidao.extract import extract
+from chidao.extract import tasks as task_extractor
+from tests.conftest import GOLD, SEEDS, seed_text
+
+REF = date(2024, 3, 20)
+
+
+def _tasks(text: str, ref: date | None = REF):
+    doc = extract(text, ref_date=ref)
+    found = doc.facts["tasks"]
+    for t in found:
+        assert doc.text[t.start:t.end] == t.text, t
+    return found
+
+
+# (text, [(task text, assignees)]); a task's text is the whole directive, without the connective
+# before it ("Theo đó,"), a closing quote, or the final full stop. Sentences from provincial news
+# and conclusions, shortened.
+DIRECTIVE_SENTENCES = [
+    ("Giao UBND tỉnh chủ trì, phối hợp với các sở, ngành liên quan xây dựng kế hoạch thực hiện.",
+     [("Giao UBND tỉnh chủ trì, phối hợp với các sở, ngành liên quan xây dựng kế hoạch thực hiện",
+       ("UBND tỉnh",))]),
+    ("Đề nghị Đảng đoàn HĐND tỉnh chỉ đạo rà soát các nghị quyết chuyên đề.",
+     [("Đề nghị Đảng đoàn HĐND tỉnh chỉ đạo rà soát các nghị quyết chuyên đề", ("Đảng đoàn HĐND tỉnh",))]),
+    ("Yêu cầu các sở, ngành, địa phương khẩn trương tháo gỡ vướng mắc cho doanh nghiệp.",
+     [("Yêu cầu các sở, ngành, địa phương khẩn trương tháo gỡ vướng mắc cho doanh nghiệp",
+       ("Các sở, ngành, địa phương",))]),
+    ("Theo đó, các ban cán sự đảng, đảng đoàn khẩn trương rà soát theo Quy định 146.",
+     [("các ban cán sự đảng, đảng đoàn khẩn trương rà soát theo Quy định 146",
+       ("Các ban cán sự đảng, đảng đoàn",))]),
+    ("Bí thư Tỉnh ủy đề nghị các đại biểu tập trung thảo luận, góp ý vào dự thảo báo cáo.",
+     [("Bí thư Tỉnh ủy đề nghị các đại biểu tập trung thảo luận, góp ý vào dự thảo báo cáo",
+       ("Các đại biểu",))]),
+    ("Bí thư Tỉnh ủy đặc biệt lưu ý các ban đảng khẩn trương tham mưu chuẩn bị văn kiện đại hội.",
+     [("Bí thư Tỉnh ủy đặc biệt lưu ý các ban đảng khẩn trương tham mưu chuẩn bị văn kiện đại hội",
+       ("Các ban đảng",))]),
+    ("Văn phòng Tỉnh ủy có trách nhiệm theo dõi, đôn đốc việc thực hiện Kết luận này.",
+     [("Văn phòng Tỉnh ủy có trách nhiệm theo dõi, đôn đốc việc thực hiện Kết luận này",
+       ("Văn phòng Tỉnh ủy",))]),
+    ("Các địa phương cần chủ động phòng, chống thiên tai, bảo đảm an toàn cho người dân.",
+     [("Các địa phương cần chủ động phòng, chống thiên tai, bảo đảm an toàn cho người dân",
+       ("Các địa phương",))]),
+    ("Bí thư Tỉnh ủy nhấn mạnh cần tiếp tục đẩy mạnh cải cách hành chính.",
+     [("Bí thư Tỉnh ủy nhấn mạnh cần tiếp tục đẩy mạnh cải cách hành chính", ())]),
+    ("Bí thư Tỉnh ủy nêu rõ: cần tăng cường công tác kiểm tra, giám sát.",
+     [("Bí thư Tỉnh ủy nêu rõ: cần tăng cường công tác kiểm tra, giám sát", ())]),
+    ("“Tôi đề nghị các cấp ủy, chính quyền quan tâm hơn nữa đến công tác dân vận” – Bí thư Tỉnh ủy nói.",
+     [("Tôi đề nghị các cấp ủy, chính quyền quan tâm hơn nữa đến công tác dân vận",
+       ("Các cấp ủy, chính quyền",))]),
+    ("Trong đó cần lưu ý làm tốt công tác chuẩn bị văn kiện đại hội.",
+     [("cần lưu ý làm tốt công tác chuẩn bị văn kiện đại hội", ())]),
+    ("Giao Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy theo dõi, hướng dẫn thực hiện.",
+     [("Giao Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy theo dõi, hướng dẫn thực hiện",
+       ("Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"))]),
+    ("Giao các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy theo chức năng, nhiệm vụ tăng cường phối hợp.",
+     [("Giao các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy theo chức năng, nhiệm vụ tăng cường phối hợp",
+       ("Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy",))]),
+    # a speaker opens, the imperatives after are his directives
+    ("Phát biểu chỉ đạo, Bí thư Tỉnh ủy nêu rõ 5 nhóm nhiệm vụ trọng tâm. Tiếp tục đẩy mạnh cải cách "
+     "hành chính. Đồng thời, tập trung tháo gỡ khó khăn cho doanh nghiệp.",
+     [("Tiếp tục đẩy mạnh cải cách hành chính", ()),
+      ("tập trung tháo gỡ khó khăn cho doanh nghiệp", ())]),
+    ("Bí thư Tỉnh ủy chỉ ra 7 nhóm nhiệm vụ đề nghị Mặt trận, các đoàn thể tập trung thực hiện. "
+     "Khẩn trương kiện toàn công tác cán bộ.",
+     [("Bí thư Tỉnh ủy chỉ ra 7 nhóm nhiệm vụ đề nghị Mặt trận, các đoàn thể tập trung thực hiện",
+       ("Mặt trận, các đoàn thể",)),
+      ("Khẩn trương kiện toàn công tác cán bộ", ("Mặt trận, các đoàn thể",))]),
+]
+
+NOT_TASKS = [
+    "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 352 về khắc phục khuyết điểm.",
+    "Trong Quý I/2024, các cấp, ngành đã tập trung lãnh đạo, chỉ đạo triển khai thực hiện nghị quyết.",
+    "Văn hóa - xã hội tiếp tục được quan tâm, an sinh xã hội được bảo đảm.",
+    "Chỉ số sản xuất công nghiệp tăng 20,8%; thu ngân sách nhà nước tăng 37,8%.",
+    "Bí thư Tỉnh ủy phát biểu chỉ đạo tại hội nghị. |",
+    "Hội nghị đã nghe Tờ trình của Ban Thường vụ Tỉnh ủy về tình hình thực hiện nhiệm vụ 6 tháng đầu năm.",
+    "Thực hiện Kế hoạch trên, UBKT Tỉnh ủy ban hành Kế hoạch số 38 tổ chức kiểm điểm.",
+    "Theo đề nghị của Sở Nội vụ, UBND tỉnh ban hành quyết định điều động cán bộ.",
+    "Tai nạn giao thông được kiềm chế, giảm trên cả 3 tiêu chí.",
+    "Đáp ứng yêu cầu nhiệm vụ trong tình hình mới là trách nhiệm của mỗi cán bộ.",
+    # an imperative with nobody directing it is a description, not a task
+    "Tiếp tục đẩy mạnh cải cách hành chính.",
+    "Đồng thời, các nhiệm vụ trọng tâm được xác định ngay từ đầu năm để giao cho cấp ủy, tổ chức đảng "
+    "cấp dưới tập trung thực hiện.",
+    "Sau khi nghe báo cáo, Ban Thường vụ Tỉnh ủy kết luận như sau:",
+    "Ban Thường vụ Tỉnh ủy ghi nhận và đánh giá cao những kết quả đạt được.",
+    "Tham dự hội nghị có đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+    "Đảng đoàn HĐND tỉnh ban hành kế hoạch lãnh đạo, chỉ đạo các tập thể, cá nhân tiến hành kiểm điểm.",
+    "Các đồng chí lãnh đạo tỉnh dự hội nghị.",
+    "Việc sửa đổi Quy chế làm việc của Ban Chỉ đạo thực hiện Quy chế dân chủ cơ sở của tỉnh.",
+]
+
+
+@pytest.mark.parametrize("text,want", DIRECTIVE_SENTENCES)
+def test_directive_sentence_is_a_task_with_its_assignees(text, want):
+    got = [(t.text, t.assignees) for t in _tasks(text)]
+    assert got == want
+    assert all(t.ordinal is None for t in _tasks(text))
+
+
+@pytest.mark.parametrize("text", NOT_TASKS)
+def test_reports_achievements_captions_and_statistics_are_not_tasks(text):
+    assert _tasks(text) == []
+
+
+DEADLINE_CASES = [
+    ("Giao Sở Nội vụ hoàn thành đề án sắp xếp đơn vị hành chính trước tháng 6/2024.",
+     date(2024, 5, 31), "trước tháng 6/2024"),
+    ("Yêu cầu Sở Tài chính chủ trì tham mưu phương án phân bổ vốn, báo cáo trước ngày 30/6/2024.",
+     date(2024, 6, 30), "trước ngày 30/6/2024"),
+    ("Đề nghị Ban cán sự đảng UBND tỉnh báo cáo Ban Thường vụ Tỉnh ủy trong Quý II/2024.",
+     date(2024, 6, 30), "trong Quý II/2024"),
+    ("Giao UBND tỉnh chỉ đạo giải quyết dứt điểm các kiến nghị của cử tri.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,due,words", DEADLINE_CASES)
+def test_task_deadline_is_the_last_day_its_words_allow(text, due, words):
+    (task,) = _tasks(text)
+    assert task.deadline == due
+    assert task.deadline_text == words
+
+
+CONCLUSION = """KẾT LUẬN
+CỦA BAN THƯỜNG VỤ TỈNH ỦY
+
+I. Về tình hình, kết quả thực hiện nhiệm vụ thời gian qua
+1. Thu ngân sách nhà nước đạt 5.200 tỷ đồng, tăng 12%.
+2. Tiếp tục được quan tâm chỉ đạo công tác an sinh xã hội.
+
+II. Nhiệm vụ trọng tâm thời gian tới
+Ban Thường vụ Tỉnh ủy đề nghị Đảng đoàn HĐND tỉnh lưu ý một số nội dung sau:
+1. Rà soát các nghị quyết chuyên đề của HĐND tỉnh;
+tiếp tục nâng cao chất lượng hoạt động giám sát.
+Đối với các vấn đề phức tạp, cần tổ chức giám sát chuyên đề.
+2. Giao Thường trực HĐND tỉnh chủ trì tổ chức kỳ họp chuyên đề trong tháng 10/2024.
+3. Về công tác xây dựng Đảng
+a) Kiện toàn tổ chức bộ máy;
+b) Nâng cao chất lượng sinh hoạt chi bộ.
+
+Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận này.
+
+Nơi nhận:
+- Đảng đoàn HĐND tỉnh,
+- Lưu Văn phòng Tỉnh ủy.
+"""
+
+
+def test_list_items_of_a_task_section_are_tasks_with_ordinals():
+    got = [(t.ordinal, t.text.split()[0]) for t in _tasks(CONCLUSION)]
+    assert got == [("1", "Rà"), ("2", "Giao"), ("a", "Kiện"), ("b", "Nâng"), (None, "Giao")]
+
+
+def test_item_text_spans_its_continuation_paragraphs():
+    first = _tasks(CONCLUSION)[0]
+    assert first.text.startswith("Rà soát các nghị quyết chuyên đề")
+    assert first.text.endswith("cần tổ chức giám sát chuyên đề")
+
+
+def test_items_are_assigned_to_the_body_the_lead_in_addresses_unless_they_name_another():
+    got = [(t.ordinal, t.assignees) for t in _tasks(CONCLUSION)]
+    assert got == [
+        ("1", ("Đảng đoàn HĐND tỉnh",)),
+        ("2", ("Thường trực HĐND tỉnh",)),
+        ("a", ("Đảng đoàn HĐND tỉnh",)),
+        ("b", ("Đảng đoàn HĐND tỉnh",)),
+        (None, ("Văn phòng Tỉnh ủy",)),
+    ]
+
+
+def test_item_deadline_comes_from_its_own_words():
+    got = {t.ordinal: t.deadline for t in _tasks(CONCLUSION)}
+    assert got["2"] == date(2024, 10, 31)
+    assert got["1"] is None
+
+
+def test_items_of_a_section_looking_back_are_not_tasks():
+    assert not any("5.200" in t.text or "an sinh" in t.text for t in _tasks(CONCLUSION))
+
+
+def test_items_after_a_closing_formula_need_to_be_directives_themselves():
+    text = ("Sau khi nghe báo cáo, Thường trực Tỉnh ủy kết luận như sau:\n"
+            "1. Thống nhất với đề xuất của Ban cán sự đảng UBND tỉnh.\n"
+            "2. Giao Ban cán sự đảng UBND tỉnh chỉ đạo hoàn thành trước ngày 30/9/2024.\n")
+    got = [(t.ordinal, t.assignees, t.deadline) for t in _tasks(text)]
+    assert got == [("2", ("Ban cán sự đảng UBND tỉnh",), date(2024, 9, 30))]
+
+
+def test_heading_without_marker_opens_a_task_section():
+    text = ("Nhiệm vụ trọng tâm thời gian tới\n"
+            "- Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh.\n"
+            "- Đẩy nhanh tiến độ giải ngân vốn đầu tư công.\n")
+    got = [(t.ordinal, t.text) for t in _tasks(text)]
+    assert got == [(None, "Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh"),
+                   (None, "Đẩy nhanh tiến độ giải ngân vốn đầu tư công")]
+
+
+def test_news_subhead_with_task_words_opens_no_section():
+    text = ("Xác định 10 nhiệm vụ trọng tâm quý II\n"
+            "Đảng đoàn HĐND tỉnh ban hành kế hoạch kiểm điểm, khắc phục khuyết điểm.\n")
+    assert _tasks(text) == []
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    path = GOLD / "004_29ad56609ebb04f7.json"
+    if not path.is_file():
+        pytest.skip(f"gold file not found at {path}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_seed_004_gives_the_ten_gold_tasks(seeds_dir, gold):
+    got = _tasks(seed_text("004"), ref=None)
+    assert [(t.ordinal, t.assignees, t.deadline) for t in got] == [
+        (w["ordinal"], tuple(w["assignees"]),
+         date.fromisoformat(w["deadline"]) if w["deadline"] else None) for w in gold["tasks"]]
+    for t, w in zip(got, gold["tasks"]):
+        assert t.text.startswith(w["begins"])
+        if "deadline_text" in w:
+            assert t.deadline_text == w["deadline_text"]
+
+
+def test_seed_004_item_one_keeps_its_continuation_and_not_the_closing_directive(seeds_dir):
+    got = _tasks(seed_text("004"), ref=None)
+    assert "Kết luận số 14-KL/TW" in got[0].text
+    assert "Giao các cơ quan" not in got[8].text
+    assert got[9].text.endswith("những vấn đề cần lãnh đạo, chỉ đạo")
+
+
+def test_seed_003_speech_directive_to_party_groups(seeds_dir):
+    got = _tasks(seed_text("003"), ref=None)
+    hit = [t for t in got if t.text.startswith("các ban cán sự đảng, đảng đoàn khẩn trương rà soát")]
+    assert hit and hit[0].assignees == ("Các ban cán sự đảng, đảng đoàn",)
+
+
+def test_seed_002_deadline_before_june(seeds_dir):
+    got = _tasks(seed_text("002"), ref=None)
+    assert [t.deadline for t in got if t.deadline_text == "trước tháng 6/2024"] == [date(2024, 5, 31)]
+
+
+def test_seed_000_reports_of_plans_issued_are_not_tasks(seeds_dir):
+    texts = [t.text for t in _tasks(seed_text("000"), ref=None)]
+    assert not any("ban hành" in t[:60] for t in texts)
+    assert any(t.startswith("khẩn trương hoàn thiện dự thảo Kế hoạch") for t in texts)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_task_points_at_its_words_and_carries_a_rule(seeds_dir, prefix):
+    text = seed_text(prefix)
+    rules = {r.name for r in task_extractor.RULES} | set(task_extractor.RULE_NAMES)
+    for t in _tasks(text, ref=None):
+        assert text[t.start:t.end] == t.text
+        assert t.rule in rules
+        assert t.text == t.text.strip()
+        assert all(a[:1].isupper() for a in t.assignees)
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "1.", "Giao", "Giao UBND", "- - -", "II.\n1.\na)", "“", ":",
+                                  "Đề nghị:\n1.\n2.", "Nơi nhận:\n- Giao UBND tỉnh chủ trì."])
+def test_odd_inputs_give_no_crash(text):
+    for t in _tasks(text):
+        assert t.start <= t.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Giao ", "UBND tỉnh ", "đề nghị ", "1. ", "\n", "a) ", "- ", "cần ", ". ",
+                                 "Tiếp tục ", ": ", "“", "”", "hạn chế", "đã ", "Ban cán sự đảng ", "; ",
+                                 "trước ngày 30/6/2024", "II. Nhiệm vụ\n", "uỷ ", "\u0301"]), max_size=25))
+def test_any_mix_of_cue_words_gives_tasks_pointing_at_their_words(parts):
+    text = "".join(parts)
+    for t in _tasks(text):
+        assert text[t.start:t.end] == t.text
