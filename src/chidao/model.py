@@ -241,3 +241,14 @@ class TaskUpdate:
     percent: int | None
     author: str
     evidence: tuple[str, ...] = field(default_factory=tuple)
+
+
+def document_code(number: str | None, symbol: str | None, year: int | None = None) -> str:
+    """A document's number and symbol as printed: ``2043-KL/TU``, ``73/2023/NĐ-CP``, ``581``."""
+    if not number:
+        return symbol or ""
+    if not symbol:
+        return number
+    if year is None and "/" in symbol:
+        return f"{number}-{symbol}"           # Party style: number first, then KL/TU
+    return "/".join(str(x) for x in (number, year, symbol) if x)

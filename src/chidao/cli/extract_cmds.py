@@ -11,6 +11,7 @@ import click
 from chidao.config import Settings
 from chidao.errors import ChidaoError
 from chidao.extract import Document, Source, extract
+from chidao.model import document_code
 from chidao.readers import read_path
 from chidao.text.decode import canonical_encoding
 
@@ -148,7 +149,7 @@ def _rows(doc: Document, data: dict[str, Any]) -> dict[str, tuple[list[str], lis
     if d:
         signer = d.get("signer") or {}
         tables["document"] = (["field", "value"], [
-            ["kind", str(d.get("kind") or "")], ["number", f"{d.get('number') or ''}-{d.get('symbol') or ''}".strip("-")],
+            ["kind", str(d.get("kind") or "")], ["number", document_code(d.get("number"), d.get("symbol"))],
             ["issued on", str(d.get("issued_on") or "")], ["issuer", str(d.get("issuer") or "")],
             ["title", _clip(d.get("title"))], ["signer", _list([signer.get("title"), signer.get("name")])],
         ])
@@ -163,7 +164,7 @@ def _rows(doc: Document, data: dict[str, Any]) -> dict[str, tuple[list[str], lis
         for o in data.get("organizations", [])])
     tables["references"] = (["line", "kind", "number", "date", "text"], [
         [str(line(r["start"])), str(r.get("kind") or ""),
-         "/".join(str(x) for x in (r.get("number"), r.get("year"), r.get("symbol")) if x),
+         document_code(r.get("number"), r.get("symbol"), r.get("year")),
          str(r.get("issued_on") or ""), _clip(r.get("text"), 60)] for r in data.get("references", [])])
     tables["indicators"] = (["line", "name", "period", "value", "change %", "plan %", "text"], [
         [str(line(i["start"])), _clip(i.get("name"), 40), str(i.get("period") or ""),

@@ -156,29 +156,31 @@ def _header_body(norm: str, pos: int) -> str | None:
     return canonical_body(found.group(1)) if found else None
 
 
+def _compatible(mtg: _Meeting, mt: _Mention) -> bool:
+    return (mtg.kind == mt.kind and not (mt.body and mtg.body and mt.body != mtg.body)
+            and not (mt.session and mtg.session and mt.session != mtg.session))
+
+
 def _group(mentions: list[_Mention]) -> list[_Meeting]:
+    """Meetings from the mentions that report one; other mentions of the same meeting join them."""
     meetings: list[_Meeting] = []
-    for mt in mentions:
-        target = None
-        for mtg in meetings:
-            if mtg.kind != mt.kind:
-                continue
-            if mt.body and mtg.body and mt.body != mtg.body:
-                continue
-            if mt.session and mtg.session and mt.session != mtg.session:
-                continue
-            target = mtg
-            break
+    for mt in (x for x in mentions if x.event):
+        target = next((m for m in meetings if _compatible(m, mt)), None)
         if target is None:
-            if not mt.event:
-                continue
             target = _Meeting(mt.kind, mt.body, mt.session, mt.term)
             meetings.append(target)
         target.mentions.append(mt)
-        target.body = target.body or mt.body
-        target.session = target.session or mt.session
-        target.term = target.term or mt.term
-    return [m for m in meetings if any(x.event for x in m.mentions)]
+    for mt in (x for x in mentions if not x.event):
+        target = next((m for m in meetings if _compatible(m, mt)), None)
+        if target is not None:
+            target.mentions.append(mt)
+    for mtg in meetings:
+        mtg.mentions.sort(key=lambda x: x.start)
+        for mt in mtg.mentions:
+            mtg.body = mtg.body or mt.body
+            mtg.session = mtg.session or mt.session
+            mtg.term = mtg.term or mt.term
+    return meetings
 
 
 def _date_of(doc: Document, mtg: _Meeting) -> date | None:
