@@ -8,7 +8,7 @@ import click
 from chidao import __version__
 
 # Modules that add commands to the group; each defines register(group).
-COMMAND_MODULES = ("extract_cmds", "store_cmds", "task_cmds")
+COMMAND_MODULES = ("extract_cmds", "store_cmds", "task_cmds", "sheet_cmds")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

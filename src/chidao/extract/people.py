@@ -31,7 +31,8 @@ _STOP = re.compile(
     |thì|mà|nhưng|do|bởi|theo|từ|sau|trước|đối\s+với|qua|gửi|ký|phụ\s+trách|khai\s+mạc|bế\s+mạc
     |quán\s+triệt|giới\s+thiệu|công\s+bố|trả\s+lời|giải\s+trình|tiếp\s+thu|phân\s+tích|thăm|đón
     |động\s+viên|chủ\s+động|nhắc|chia\s+sẻ|bày\s+tỏ|mong|đồng\s+tình|nhất\s+trí|thống\s+nhất
-    |cảm\s+ơn|gợi\s+ý|đặt|giao|phê\s+bình|định\s+hướng|hướng\s+dẫn|người|các|những|một|này|đó
+    |cảm\s+ơn|gợi\s+ý|đặt|giao|phê\s+bình|định\s+hướng|hướng\s+dẫn|người|(?<!khối\s)(?<!Khối\s)các
+    |những|một|này|đó|giữ|nhận|thôi|điều\s+động|bổ\s+nhiệm|làm|tái|trúng|đắc\s+cử|nghỉ|chuyển|sinh
     |đồng\s+chí|ông|bà|sáng|chiều|tối|hôm|ngày|lúc|vào|đi|kiểm\s+điểm|chủ\s+tọa|điều\s+hành
     |tuyên\s+bố|đọc|phổ\s+biến|truyền\s+đạt|quán|trực\s+tiếp|đánh|ghi|như|vẫn|luôn|rất|còn|chưa
     |không|đều|lên|xuống|ra|thực\s+hiện|triển\s+khai|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)""",
@@ -45,10 +46,10 @@ _HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\s*:?\s+")
 # words that are never part of a personal name (a run holding one is a body, a place, a title)
 _NOT_NAME = frozenset(
     "Tỉnh Ủy Đảng Ban Sở Phó Bí Huyện Xã Phường Bộ Quận Ương Các Những Ông Bà Ảnh Nguồn Theo Tại "
-    "Trong Ngày Sáng Chiều Tháng Kế Chương Thông Nghị Kết Chỉ Thủ Tổng Chủ Trưởng Giám Thiếu Nhà "
+    "Trong Tháng Kế Chương Thông Nghị Kết Chỉ Thủ Tổng Chủ Trưởng Giám Thiếu Nhà "
     "Mặt Khu Cụm Cảng Sông Núi Phố Tổ Phòng Bệnh Khối Thường UBND HĐND".split()
 )
-_NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn"}
+_NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm"}
 _LEVEL = re.compile(r"(?:tỉnh|ủy|huyện|xã|phố|quận|phường|thị\s+xã|thị\s+trấn)$")
 _BYLINE = re.compile(r"(?i:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và)\s*ảnh)?|theo|nguồn|video|clip"
                      r"|nhóm\s+pv|pv|btv|ctv|tác\s+giả|thực\s+hiện)\s*:?\s*$")
@@ -232,7 +233,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
 
 def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
     """Titles after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`` (``-`` ``(`` ``:`` too)."""
-    sep = re.compile(r"[ ]*(?:,|-|\(|:)[ ]*").match(norm, pos)
+    sep = re.compile(r"[ ]*(?:,|-|\(|:)[ ]*(?:tân[ ]+)?").match(norm, pos)
     if not sep:
         return []
     out: list[tuple[int, int]] = []

@@ -1,0 +1,80 @@
+"""Sheet commands: ``tasks export`` a unit's tasks to XLSX/CSV and ``tasks import`` the filled sheet."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from chidao import bulk
+from chidao.cli.store_cmds import current_user, handles_errors, now, open_store, resolve_today, today_option
+from chidao.tracking.display import fmt_date
+
+
+@click.command("export")
+@click.option("--unit", required=True, help="The lead unit (name, alias or abbreviation).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The file to write: FILE.xlsx or FILE.csv.")
+@click.option("--all", "include_done", is_flag=True, help="Include completed tasks too.")
+@today_option
+@handles_errors
+def export_cmd(unit: str, out: str, include_done: bool, today: str | None) -> None:
+    """Write a unit's open tasks to a sheet it fills in and sends back.
+
+    The grey columns (id, task, deadline, status) must stay as they are; the unit fills in the
+    report date, progress %, result, completion date, reporter and evidence.
+
+    \b
+    Example:
+      chidao tasks export --unit "Sở Tài chính" --out so-tai-chinh.xlsx --today 2024-07-01
+    """
+    day = resolve_today(today)
+    if not out.lower().endswith((".xlsx", ".csv")):
+        raise click.BadParameter(f"{out!r}: tên file phải có đuôi .xlsx hoặc .csv", param_hint="--out")
+    n = bulk.export_tasks(open_store(), out, unit=unit, today=day, include_done=include_done)
+    click.echo(f"Đã xuất {n} nhiệm vụ của đơn vị {unit} ra {out} (tình trạng tính đến {fmt_date(day)})")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--partial", is_flag=True, help="Record the valid lines even if other lines have errors.")
+@click.option("--dry-run", is_flag=True, help="Check the sheet against the store without recording anything.")
+@click.option("--author", help="Who reports, where the sheet's 'Người báo cáo' is empty "
+                               "(default: CHIDAO_USER or the login name).")
+@today_option
+@handles_errors
+def import_cmd(file: str, partial: bool, dry_run: bool, author: str | None, today: str | None) -> None:
+    """Record the progress reports of a filled sheet, all in one transaction.
+
+    Any line in error: nothing is recorded and every error is listed with its line number,
+    unless --partial. Lines left empty, and reports already recorded, are skipped.
+    Exit status 1 when any line was refused.
+
+    \b
+    Example:
+      chidao tasks import so-tai-chinh.xlsx --author "Văn phòng" --today 2024-07-05
+    """
+    day = resolve_today(today) if today else None
+    summary = bulk.import_sheet(open_store(), file, author=author or current_user(), now=now(), today=day,
+                                partial=partial, dry_run=dry_run)
+    for line, reason in summary.skipped:
+        click.echo(f"dòng {line}: bỏ qua - {reason}")
+    for e in summary.errors:
+        click.echo(f"dòng {e.line}: {e.message}", err=True)
+    done = sum(1 for a in summary.applied if a.action == "complete")
+    verb = "Sẽ ghi (chạy thử, chưa ghi gì)" if dry_run else "Đã ghi"
+    click.echo(f"{verb}: {len(summary.applied)} dòng (tiến độ: {len(summary.applied) - done}, hoàn thành: {done}); "
+               f"bỏ qua: {len(summary.skipped)}; lỗi: {len({e.line for e in summary.errors})} "
+               f"/ {summary.rows} dòng")
+    if summary.errors:
+        sys.exit(1)
+
+
+def register(group: click.Group) -> None:
+    """Attach to the ``tasks`` group when it is there, else add ``export-tasks``/``import-tasks``."""
+    tasks = group.commands.get("tasks")
+    if isinstance(tasks, click.Group):
+        tasks.add_command(export_cmd, "export")
+        tasks.add_command(import_cmd, "import")
+    else:
+        group.add_command(export_cmd, "export-tasks")
+        group.add_command(import_cmd, "import-tasks")
