@@ -12,7 +12,28 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: system-deps $(STAMP)
+
+# System tools for reading .doc/.odt/.rtf (LibreOffice), scans (Tesseract + Vietnamese model) and
+# PDFs. Only on Debian, as root or with password-less sudo; otherwise says what to install and
+# goes on (chidao then names the missing package when a file needs it). Cheap when installed.
+SYSTEM_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie poppler-utils
+system-deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ ! -f /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "system-deps: not Debian; install by hand:$$missing (needed for .doc, scans and PDFs)"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "system-deps: run as root to install:$$missing (sudo apt-get install$$missing)"; exit 0; fi; \
+	echo "system-deps: installing$$missing"; \
+	$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing \
+	  || { $$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	       apt-get install -y --no-install-recommends $$missing; } \
+	  || echo "system-deps: apt-get failed; install by hand:$$missing"
 
 run: setup
 	$(VENV)/bin/chidao db upgrade

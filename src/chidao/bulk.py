@@ -25,15 +25,17 @@ DEFAULT_COMPLETION_TEXT = "Hoàn thành"
 # --------------------------------------------------------------------------- export
 
 
-def export_tasks(store: Store, path: str | Path, *, unit: str, today: date, include_done: bool = False) -> int:
-    """Write the tasks ``unit`` leads (open ones unless ``include_done``) to ``path`` (.xlsx or .csv).
+def export_tasks(store: Store, path: str | Path, *, unit: str | None, today: date,
+                 include_done: bool = False) -> int:
+    """Write the tasks ``unit`` leads (every unit's when None; open ones unless ``include_done``) to
+    ``path`` (.xlsx or .csv), with their status on ``today``. Rejected tasks are left out.
 
     Returns the number of tasks written; an unknown unit raises ``NotFoundError``.
     """
     views = services.list_tasks(store, today=today, unit=unit)
     if not include_done:
         views = [v for v in views if v.completed_on is None]
-    name = services.find_org_name(store, unit) or unit
+    name = (services.find_org_name(store, unit) or unit) if unit else None
     write_sheet(export_rows(views), path, unit=name, as_of=today)
     return len(views)
 

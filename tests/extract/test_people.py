@@ -83,6 +83,17 @@ def _people(text: str) -> dict[str, list[str]]:
         # the same title twice, once with the province: one title
         ("Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý trao bằng khen. Bí thư Tỉnh ủy Thái Thanh Quý nhấn mạnh.",
          {"Thái Thanh Quý": ["Bí thư Tỉnh ủy Nghệ An"]}),
+        # from provincial news: a verb of appointment ends a title; "tân" (new) is not part of it
+        ("Dự và chỉ đạo cuộc họp có các đồng chí: Nguyễn Sáng Vang, Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy, "
+         "Trưởng Đoàn đại biểu Quốc hội khóa XIII của tỉnh; Chẩu Văn Lâm, Chủ tịch UBND tỉnh.",
+         {"Nguyễn Sáng Vang": ["Ủy viên BCH Trung ương Đảng", "Bí thư Tỉnh ủy",
+                               "Trưởng Đoàn đại biểu Quốc hội khóa XIII"],
+          "Chẩu Văn Lâm": ["Chủ tịch UBND tỉnh"]}),
+        ("ông Vương Trinh Quốc - tân Giám đốc Sở TT&TT cảm ơn", {"Vương Trinh Quốc": ["Giám đốc Sở TT&TT"]}),
+        ("đồng chí Hà Văn Dương, Chánh Thanh tra tỉnh giữ chức vụ Giám đốc Sở Kế hoạch và Đầu tư",
+         {"Hà Văn Dương": ["Chánh Thanh tra tỉnh"]}),
+        ("Đỗ Đình Hữu, Tỉnh ủy viên, Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh dự.",
+         {"Đỗ Đình Hữu": ["Tỉnh ủy viên", "Bí thư Đảng ủy khối các Cơ quan và Doanh nghiệp tỉnh"]}),
         # --- negatives
         ("Đồng chí Nguyễn Đức Thanh phát biểu chỉ đạo tại hội nghị. Ảnh: Diễm My", {"Nguyễn Đức Thanh": []}),
         ("Bài, ảnh: Nguyễn Hoàng Anh", {}),

@@ -1,84 +1,270 @@
-"""Bulk update through XLSX/CSV: per-row errors with their line; nothing applied unless --partial."""
+"""Bulk progress through sheets: export a unit's tasks, import the filled sheet in one transaction."""
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime
 
 import pytest
-from factories import NOW, extraction, put, task
+from factories import extraction, put, task
 from openpyxl import load_workbook
 
-from chidao import services
-from chidao.errors import ValidationError
+from chidao import bulk, services
+from chidao.errors import NotFoundError, ValidationError
+from chidao.tracking import sheets
 
-TODAY = date(2024, 7, 1)
+NOW = datetime(2024, 7, 5, 10, 0, 0)
+TODAY = date(2024, 7, 5)
+ASSIGNED = date(2024, 3, 14)       # the document's date: when its tasks were assigned
 
 
 @pytest.fixture
-def two(sqlite_store):
-    put(sqlite_store, extraction(number="1", symbol="KL/TU", issued_on="2024-03-14", tasks=[
-        task("Rà soát", ["Sở Tài chính"], "2024-06-30"), task("Báo cáo", ["Sở Tài chính"], "2024-09-30")]))
-    return sqlite_store
+def tasks(store):
+    """Three tasks led by Sở Tài chính (one with Sở Xây dựng helping) and one led by another unit."""
+    put(store, extraction(number="2165", symbol="KL/TU", issued_on=ASSIGNED.isoformat(), tasks=[
+        task("Rà soát tình hình tài chính", ["Sở Tài chính", "Sở Xây dựng"], "2024-06-30", "1"),
+        task("Xây dựng kế hoạch thu ngân sách", ["Sở Tài chính"], "2024-09-30", "2"),
+        task("Quyết toán các dự án hoàn thành", ["Sở Tài chính"], None, "3"),
+        task("Đẩy mạnh chuyển đổi số", ["Sở Thông tin và Truyền thông"], "2024-12-31", "4"),
+    ]))
+    ids = {t.text: t.id for t in services.list_tasks(store, today=TODAY)}
+    return [ids["Rà soát tình hình tài chính"], ids["Xây dựng kế hoạch thu ngân sách"],
+            ids["Quyết toán các dự án hoàn thành"], ids["Đẩy mạnh chuyển đổi số"]]
 
 
-def _rows(path):
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return list(csv.reader(fh))
-
-
-def _write(path, rows):
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+def fill(path, values: dict[int, dict[str, object]], extra_header: str | None = None) -> None:
+    """Fill the exported sheet as a unit would: ``values[task_id][header] = cell``."""
+    if path.suffix == ".xlsx":
+        wb = load_workbook(path)
+        ws = wb[sheets.SHEET_TITLE]
+        col = {ws.cell(sheets.HEADER_ROW, j).value: j for j in range(1, ws.max_column + 1)}
+        for r in range(sheets.HEADER_ROW + 1, ws.max_row + 1):
+            for header, value in values.get(ws.cell(r, col["Mã nhiệm vụ"]).value, {}).items():
+                ws.cell(r, col[header], value)
+        if extra_header:
+            ws.cell(sheets.HEADER_ROW, ws.max_column + 1, extra_header)
+        wb.save(path)
+        return
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0]
+    for row in rows[1:]:
+        for h, value in values.get(int(row[header.index("Mã nhiệm vụ")]), {}).items():
+            row[header.index(h)] = str(value)
+    if extra_header:
+        header.append(extra_header)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         csv.writer(fh).writerows(rows)
 
 
-def test_xlsx_export_then_filled_import_applies_every_row(two, tmp_path):
-    f = tmp_path / "stc.xlsx"
-    assert services.export_tasks_sheet(two, f, today=TODAY, unit="Sở Tài chính") == 2
-    wb = load_workbook(f)
+def line_of(path, task_id: int) -> int:
+    data = sheets.read_sheet(path)
+    return next(r.line for r in data.rows if int(float(r.cells["task_id"])) == task_id)
+
+
+def dump(store) -> dict:
+    return services.export_store(store)["tables"]
+
+
+# --------------------------------------------------------------------------- export
+
+
+def test_export_lists_the_units_open_tasks_only(store, tasks, tmp_path):
+    a, b, c, other = tasks
+    services.complete_task(store, c, completed_on=date(2024, 5, 2), author="vp", now=NOW)
+    out = tmp_path / "stc.xlsx"
+    assert bulk.export_tasks(store, out, unit="Sở Tài chính", today=TODAY) == 2
+    assert [int(r.cells["task_id"]) for r in sheets.read_sheet(out).rows] == [a, b]
+    assert bulk.export_tasks(store, out, unit="Sở Tài chính", today=TODAY, include_done=True) == 3
+    ws = load_workbook(out)[sheets.SHEET_TITLE]
+    assert "Sở Tài chính" in ws.cell(1, 1).value and "05/07/2024" in ws.cell(1, 1).value
+
+
+def test_export_of_an_unknown_unit_is_refused(store, tasks, tmp_path):
+    with pytest.raises(NotFoundError):
+        bulk.export_tasks(store, tmp_path / "x.xlsx", unit="Sở Không Có", today=TODAY)
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_round_trip_records_progress_completion_history_and_audit(store, tasks, tmp_path, suffix):
+    a, b, c, _ = tasks
+    path = tmp_path / f"stc{suffix}"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {
+        a: {"Ngày báo cáo": "02/07/2024", "Tiến độ (%)": 60, "Kết quả thực hiện": "Đã rà soát 6/9 sở",
+            "Người báo cáo": "Nguyễn Văn An", "Minh chứng": "bc-01.pdf; bc-02.pdf"},
+        b: {"Ngày hoàn thành": "2024-07-01", "Kết quả thực hiện": "Đã ban hành Kế hoạch 45"},
+    })
+    summary = bulk.import_sheet(store, path, author="Văn phòng", now=NOW, today=TODAY)
+    assert summary.ok and summary.rows == 3
+    assert {(x.task_id, x.action) for x in summary.applied} == {(a, "progress"), (b, "complete")}
+    assert summary.skipped == ((line_of(path, c), "không có báo cáo (các cột cần điền để trống)"),)
+
+    da = services.get_task(store, a, today=TODAY)
+    assert da.task.percent == 60 and da.task.completed_on is None
+    assert [(u.reported_on, u.text, u.percent, u.author, u.evidence) for u in da.updates] == [
+        (date(2024, 7, 2), "Đã rà soát 6/9 sở", 60, "Nguyễn Văn An", ["bc-01.pdf", "bc-02.pdf"])]
+    assert [(e.action, e.actor, e.before, e.after) for e in da.audit] == [(
+        "progress", "Nguyễn Văn An", {"percent": 0},
+        {"percent": 60, "reported_on": "2024-07-02", "text": "Đã rà soát 6/9 sở",
+         "evidence": ["bc-01.pdf", "bc-02.pdf"], "via": f"stc{suffix}:{line_of(path, a)}"})]
+    assert da.task.version == 2
+
+    db = services.get_task(store, b, today=TODAY)
+    assert db.task.completed_on == date(2024, 7, 1) and db.task.percent == 100
+    assert db.task.status.value == "hoan_thanh_dung_han"
+    assert [(u.text, u.author) for u in db.updates] == [("Đã ban hành Kế hoạch 45", "Văn phòng")]
+    assert db.audit[-1].action == "complete"
+    assert db.audit[-1].after["completed_on"] == "2024-07-01"
+
+
+def test_importing_the_same_sheet_twice_records_nothing_twice(store, tasks, tmp_path):
+    a, b, _, _ = tasks
+    path = tmp_path / "stc.xlsx"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Tiến độ (%)": 30, "Kết quả thực hiện": "Đang rà soát"}, b: {"Ngày hoàn thành": "01/07/2024"}})
+    bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
+    before = dump(store)
+    again = bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
+    assert again.applied == () and len(again.skipped) == 3
+    assert dump(store) == before
+
+
+def test_a_report_without_date_is_dated_today(store, tasks, tmp_path):
+    a = tasks[0]
+    path = tmp_path / "stc.csv"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Kết quả thực hiện": "Đang làm"}})
+    bulk.import_sheet(store, path, author="vp", now=NOW, today=date(2024, 7, 3))
+    (update,) = services.get_task(store, a, today=TODAY).updates
+    assert update.reported_on == date(2024, 7, 3) and update.percent is None
+
+
+# --------------------------------------------------------------------------- bad lines
+
+
+BAD = {   # header -> value that makes the line invalid, and a fragment of the message
+    "wrong_date": ({"Ngày báo cáo": "2024/07/02", "Kết quả thực hiện": "x"}, "không phải ngày hợp lệ"),
+    "before_start": ({"Ngày hoàn thành": "01/03/2024"}, "trước ngày giao nhiệm vụ 14/03/2024"),
+    "percent": ({"Tiến độ (%)": 120, "Kết quả thực hiện": "x"}, "phải từ 0 đến 100"),
+    "unit": ({"Đơn vị chủ trì": "Sở Không Có", "Kết quả thực hiện": "x"}, "không có đơn vị 'Sở Không Có'"),
+    "future": ({"Ngày hoàn thành": "06/07/2024"}, "sau ngày hôm nay"),
+}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_a_bad_line_is_reported_with_its_line_number_and_nothing_is_recorded(store, tasks, tmp_path, suffix, case):
+    a, b, _, _ = tasks
+    path = tmp_path / f"stc{suffix}"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    values, fragment = BAD[case]
+    fill(path, {a: {"Tiến độ (%)": 50, "Kết quả thực hiện": "Đúng"}, b: values})
+    before = dump(store)
+    with pytest.raises(ValidationError) as err:
+        bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
+    assert [line for line, _ in err.value.errors] == [line_of(path, b)]
+    assert fragment in err.value.errors[0][1]
+    assert "không ghi dòng nào" in str(err.value)
+    assert dump(store) == before
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_unknown_column_refuses_the_file_on_its_header_line(store, tasks, tmp_path, suffix):
+    a = tasks[0]
+    path = tmp_path / f"stc{suffix}"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Kết quả thực hiện": "x"}}, extra_header="Ghi chú")
+    before = dump(store)
+    for partial in (False, True):
+        with pytest.raises(ValidationError) as err:
+            bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY, partial=partial)
+        assert err.value.errors == [(sheets.read_sheet(path).header_line, err.value.errors[0][1])]
+        assert "'Ghi chú'" in err.value.errors[0][1]
+    assert dump(store) == before
+
+
+def test_several_bad_lines_are_all_reported_in_line_order(store, tasks, tmp_path):
+    a, b, c, _ = tasks
+    path = tmp_path / "stc.xlsx"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Tiến độ (%)": 101, "Kết quả thực hiện": "x"}, b: {"Ngày hoàn thành": "1/3/2024"},
+                c: {"Ngày báo cáo": "hôm qua", "Kết quả thực hiện": "x"}})
+    with pytest.raises(ValidationError) as err:
+        bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
+    assert [line for line, _ in err.value.errors] == [line_of(path, t) for t in (a, b, c)]
+    assert "3/3 dòng có lỗi" in str(err.value)
+
+
+def test_unknown_task_rejected_task_and_unrelated_unit_are_refused(store, tasks, tmp_path):
+    a, b, c, other = tasks
+    services.review_task(store, c, action="reject", actor="vp", now=NOW)
+    data = sheets.parse_lines([
+        (1, ["Mã nhiệm vụ", "Đơn vị chủ trì", "Kết quả thực hiện"]),
+        (2, [9999, "", "x"]),
+        (3, [c, "Sở Tài chính", "x"]),
+        (4, [other, "Sở Tài chính", "x"]),
+        (5, [a, "Sở Xây dựng", "Phối hợp rà soát"]),     # a collaborator may report
+    ])
+    summary = bulk.import_data(store, data, author="vp", now=NOW, today=TODAY, partial=True)
+    messages = {e.line: e.message for e in summary.errors}
+    assert sorted(messages) == [2, 3, 4]
+    assert "không có nhiệm vụ mã 9999" in messages[2]
+    assert "đã bị loại" in messages[3]
+    assert "không chủ trì hay phối hợp" in messages[4]
+    assert [(x.line, x.task_id) for x in summary.applied] == [(5, a)]
+
+
+# --------------------------------------------------------------------------- partial and dry run
+
+
+def test_partial_applies_only_the_valid_lines(store, tasks, tmp_path):
+    a, b, c, _ = tasks
+    path = tmp_path / "stc.csv"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Tiến độ (%)": 70, "Kết quả thực hiện": "Gần xong"}, b: {"Ngày hoàn thành": "30-06-2024"},
+                c: {"Ngày hoàn thành": "20/06/2024"}})
+    summary = bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY, partial=True)
+    assert [(x.task_id, x.action) for x in summary.applied] == [(a, "progress"), (c, "complete")]
+    assert [e.line for e in summary.errors] == [line_of(path, b)]
+    assert services.get_task(store, a, today=TODAY).task.percent == 70
+    assert services.get_task(store, b, today=TODAY).updates == []
+    assert services.get_task(store, c, today=TODAY).task.completed_on == date(2024, 6, 20)
+
+
+def test_dry_run_checks_everything_and_records_nothing(store, tasks, tmp_path):
+    a = tasks[0]
+    path = tmp_path / "stc.xlsx"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {a: {"Tiến độ (%)": 70, "Kết quả thực hiện": "Gần xong"}})
+    before = dump(store)
+    summary = bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY, dry_run=True)
+    assert summary.dry_run and [(x.task_id, x.action) for x in summary.applied] == [(a, "progress")]
+    assert dump(store) == before
+
+
+# --------------------------------------------------------------------------- services' own sheet functions
+
+
+def test_xlsx_export_then_filled_import_applies_every_row(store, tasks, tmp_path):
+    """``services.export_tasks_sheet``/``import_tasks_sheet`` (the tracker's simpler pair) still work."""
+    a, b, _, _ = tasks
+    path = tmp_path / "svc.xlsx"
+    assert services.export_tasks_sheet(store, path, today=TODAY, unit="Sở Tài chính") == 3
+    wb = load_workbook(path)
     ws = wb.active
-    ws["F2"] = "28/06/2024"
-    ws["G3"] = 50
-    ws["H3"] = "Đã có dự thảo"
-    wb.save(f)
-    result = services.import_tasks_sheet(two, f, actor="stc", now=NOW)
+    col = {ws.cell(1, j).value: j for j in range(1, ws.max_column + 1)}
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, col["Mã"]).value == a:
+            ws.cell(r, col["Tiến độ (%)"], 45)
+            ws.cell(r, col["Nội dung cập nhật"], "Đã rà soát một nửa")
+        if ws.cell(r, col["Mã"]).value == b:
+            ws.cell(r, col["Ngày hoàn thành"], "01/07/2024")
+    wb.save(path)
+    result = services.import_tasks_sheet(store, path, actor="vp", now=NOW)
     assert result == {"applied": 2, "errors": []}
-    first, second = services.list_tasks(two, today=TODAY)
-    assert first.completed_on == date(2024, 6, 28) and first.status.value == "hoan_thanh_dung_han"
-    assert second.percent == 50
-
-
-@pytest.mark.parametrize("header_extra, cell, message", [
-    ("Ghi chú", None, "cột không xác định"),
-    (None, ("Chủ trì", "Sở Không Có"), "đơn vị không xác định"),
-    (None, ("Ngày hoàn thành", "2024/06/28"), "sai định dạng"),
-    (None, ("Ngày hoàn thành", "01/01/2024"), "trước ngày giao"),
-    (None, ("Tiến độ (%)", "150"), "0 đến 100"),
-])
-def test_a_bad_row_is_reported_with_its_line_and_nothing_changes(two, tmp_path, header_extra, cell, message):
-    f = tmp_path / "stc.csv"
-    services.export_tasks_sheet(two, f, today=TODAY)
-    rows = _rows(f)
-    rows[2][6] = "30"               # a valid change on line 3
-    if header_extra:
-        rows[0].append(header_extra)
-    if cell:
-        rows[1][rows[0].index(cell[0])] = cell[1]
-    _write(f, rows)
-    before = services.export_store(two)
-    with pytest.raises(ValidationError) as info:
-        services.import_tasks_sheet(two, f, actor="stc", now=NOW)
-    assert any(message in msg for _, msg in info.value.errors)
-    assert info.value.errors[0][0] in (1, 2)
-    assert services.export_store(two) == before
-
-
-def test_partial_applies_the_valid_rows(two, tmp_path):
-    f = tmp_path / "stc.csv"
-    services.export_tasks_sheet(two, f, today=TODAY)
-    rows = _rows(f)
-    rows[1][5] = "hôm qua"
-    rows[2][6] = "30"
-    _write(f, rows)
-    result = services.import_tasks_sheet(two, f, actor="stc", now=NOW, partial=True)
-    assert result["applied"] == 1 and [line for line, _ in result["errors"]] == [2]
-    assert [v.percent for v in services.list_tasks(two, today=TODAY)] == [0, 30]
+    assert services.get_task(store, a, today=TODAY).task.percent == 45
+    assert services.get_task(store, b, today=TODAY).task.completed_on == date(2024, 7, 1)

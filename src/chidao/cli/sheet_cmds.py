@@ -11,13 +11,14 @@ from chidao.tracking.display import fmt_date
 
 
 @click.command("export")
-@click.option("--unit", required=True, help="The lead unit (name, alias or abbreviation).")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
-              help="The file to write: FILE.xlsx or FILE.csv.")
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--unit", help="The lead unit (name, alias or abbreviation); default: every unit.")
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="The file to write: FILE.xlsx or FILE.csv (or give FILE as the argument).")
 @click.option("--all", "include_done", is_flag=True, help="Include completed tasks too.")
 @today_option
 @handles_errors
-def export_cmd(unit: str, out: str, include_done: bool, today: str | None) -> None:
+def export_cmd(file: str | None, unit: str | None, out: str | None, include_done: bool, today: str | None) -> None:
     """Write a unit's open tasks to a sheet it fills in and sends back.
 
     The grey columns (id, task, deadline, status) must stay as they are; the unit fills in the
@@ -27,11 +28,17 @@ def export_cmd(unit: str, out: str, include_done: bool, today: str | None) -> No
     Example:
       chidao tasks export --unit "Sở Tài chính" --out so-tai-chinh.xlsx --today 2024-07-01
     """
+    if file and out and file != out:
+        raise click.UsageError("give the file once: as FILE or as --out")
+    target = out or file
+    if not target:
+        raise click.UsageError("say where to write: --out FILE.xlsx or FILE.csv")
+    if not target.lower().endswith((".xlsx", ".csv")):
+        raise click.BadParameter(f"{target!r}: tên file phải có đuôi .xlsx hoặc .csv", param_hint="--out")
     day = resolve_today(today)
-    if not out.lower().endswith((".xlsx", ".csv")):
-        raise click.BadParameter(f"{out!r}: tên file phải có đuôi .xlsx hoặc .csv", param_hint="--out")
-    n = bulk.export_tasks(open_store(), out, unit=unit, today=day, include_done=include_done)
-    click.echo(f"Đã xuất {n} nhiệm vụ của đơn vị {unit} ra {out} (tình trạng tính đến {fmt_date(day)})")
+    n = bulk.export_tasks(open_store(), target, unit=unit, today=day, include_done=include_done)
+    whose = f" của đơn vị {unit}" if unit else ""
+    click.echo(f"Đã xuất {n} nhiệm vụ{whose} ra {target} (tình trạng tính đến {fmt_date(day)})")
 
 
 @click.command("import")
@@ -70,7 +77,11 @@ def import_cmd(file: str, partial: bool, dry_run: bool, author: str | None, toda
 
 
 def register(group: click.Group) -> None:
-    """Attach to the ``tasks`` group when it is there, else add ``export-tasks``/``import-tasks``."""
+    """Attach to the ``tasks`` group when it is there, else add ``export-tasks``/``import-tasks``.
+
+    Attaching replaces any ``tasks export``/``tasks import`` registered before (this module is
+    listed after ``task_cmds``); the options here accept those commands' forms too.
+    """
     tasks = group.commands.get("tasks")
     if isinstance(tasks, click.Group):
         tasks.add_command(export_cmd, "export")

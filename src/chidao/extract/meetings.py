@@ -23,7 +23,9 @@ _KIND_WORDS = {
     "dai_hoi": r"đại\s+hội",
 }
 _ROMAN = r"[IVXLC]+"
-_SESSION = r"(?:(?:lần\s+)?thứ\s+(?P<G>\d{1,3}|" + _ROMAN + r")(?!\w))"
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+             "chín": 9, "mười": 10}
+_SESSION = (r"(?:(?:lần\s+)?thứ\s+(?P<G>\d{1,3}|" + _ROMAN + "|" + "|".join(_ORDINALS) + r")(?!\w))")
 _TERM = rf"(?:[,(]?\s*(?:khóa|khoá|nhiệm\s+kỳ)\s+(?P<term>{_ROMAN})(?!\w)\)?)"
 _BODY = body_pattern()
 # what a mention of a meeting names: "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12 (khóa XX)"
@@ -37,7 +39,7 @@ _MENTION = (
 # words before a mention that make it the meeting being reported
 _EVENT_BEFORE = re.compile(
     r"(?:chủ\s+trì|dự|tham\s+dự|tổ\s+chức|khai\s+mạc|bế\s+mạc|tại|kết\s+luận|phát\s+biểu|toàn\s+cảnh"
-    r"|diễn\s+ra|họp|tiến\s+hành|chỉ\s+đạo|dự\s+và\s+chủ\s+trì|đã|tiếp\s+tục)\s*$",
+    r"|diễn\s+ra|họp|tiến\s+hành|chỉ\s+đạo|dự\s+và\s+chủ\s+trì|đã|tiếp\s+tục|kết\s+luận\s+(?:về|tại))\s*$",
     re.IGNORECASE,
 )
 # words before a mention that make it a citation or a future event, not the meeting reported
@@ -55,8 +57,9 @@ _CHAIR = re.compile(r"(?<!\w)chủ\s+trì(?!\w)", re.IGNORECASE)
 _UNDER_CHAIR = re.compile(r"dưới\s+sự\s+chủ\s+trì\s+của", re.IGNORECASE)
 # "kết luận" as what a chair does, not "Kết luận số 2043-KL/TU" or "kết luận của Đảng"
 _CONCLUDE = re.compile(
-    r"(?<!\w)kết\s+luận(?=\s*(?:như\s+sau|:|hội\s+nghị|phiên|buổi|cuộc|kỳ|tại|,|\.|$))", re.IGNORECASE
+    r"(?<!\w)kết\s+luận(?=\s*(?:như\s+sau|:|hội\s+nghị|phiên|buổi|cuộc|kỳ|tại|về|,|\.|$))", re.IGNORECASE
 )
+_CONCLUDE_OF = re.compile(r"kết\s+luận\s+của\s+(?:đồng\s+chí|ông|bà)?", re.IGNORECASE)
 _ON_BEHALF = re.compile(r"thay\s+mặt", re.IGNORECASE)
 _AS_FOLLOWS = re.compile(r"\s*(?:như\s+sau|:)", re.IGNORECASE)
 # a meeting's date opens its sentence: "Ngày 14/3/2024, ...", "Sáng 15-3, ..."
@@ -97,6 +100,8 @@ def _roman(s: str) -> int | None:
 def _session(text: str | None) -> int | None:
     if not text:
         return None
+    if text.lower() in _ORDINALS:
+        return _ORDINALS[text.lower()]
     return int(text) if text.isdigit() else _roman(text.upper())
 
 
@@ -225,13 +230,20 @@ def _chairs(doc: Document, mtg: _Meeting) -> tuple[str, ...]:
         s, e = _sentence(norm, c.start())
         if not kinds.search(norm, s, e) and not re.match(r"\s*(?:[.]|$)", norm[c.end():c.end() + 2]):
             continue
-        under = _UNDER_CHAIR.search(norm, max(s, c.start() - 12), c.end())
+        under = _UNDER_CHAIR.search(norm, max(s, c.start() - 12), min(e, c.end() + 8))
         found = _people_in(doc, c.end(), e) if under else _people_in(doc, s, c.start())
         for _pos, name in found:
             if name not in names:
                 names.append(name)
         if names:
             return tuple(names)
+    # "kết luận của đồng chí X", "Chủ tịch UBND tỉnh X đã có kết luận về cuộc họp": the one who concludes
+    for c in _CONCLUDE_OF.finditer(norm):
+        s, e = _sentence(norm, c.start())
+        if kinds.search(norm, s, e):
+            found = _people_in(doc, c.end(), min(e, c.end() + 40))
+            if found:
+                return (found[0][1],)
     # the one who concludes a meeting chairs it
     for mt in mtg.mentions:
         s, e = _sentence(norm, mt.start)

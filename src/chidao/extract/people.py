@@ -32,7 +32,7 @@ _STOP = re.compile(
     |quán\s+triệt|giới\s+thiệu|công\s+bố|trả\s+lời|giải\s+trình|tiếp\s+thu|phân\s+tích|thăm|đón
     |động\s+viên|chủ\s+động|nhắc|chia\s+sẻ|bày\s+tỏ|mong|đồng\s+tình|nhất\s+trí|thống\s+nhất
     |cảm\s+ơn|gợi\s+ý|đặt|giao|phê\s+bình|định\s+hướng|hướng\s+dẫn|người|(?<!khối\s)(?<!Khối\s)các
-    |những|một|này|đó|giữ|nhận|thôi|điều\s+động|bổ\s+nhiệm|làm|tái|trúng|đắc\s+cử|nghỉ|chuyển|sinh
+    |những|một|này|đó|giữ|nhận|thôi|điều\s+động|bổ\s+nhiệm|làm|tái|trúng|đắc\s+cử|nghỉ|chuyển|sinh|của
     |đồng\s+chí|ông|bà|sáng|chiều|tối|hôm|ngày|lúc|vào|đi|kiểm\s+điểm|chủ\s+tọa|điều\s+hành
     |tuyên\s+bố|đọc|phổ\s+biến|truyền\s+đạt|quán|trực\s+tiếp|đánh|ghi|như|vẫn|luôn|rất|còn|chưa
     |không|đều|lên|xuống|ra|thực\s+hiện|triển\s+khai|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)""",
@@ -53,6 +53,7 @@ _NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn", "Ngày", "Sáng", "Chiều"
 _LEVEL = re.compile(r"(?:tỉnh|ủy|huyện|xã|phố|quận|phường|thị\s+xã|thị\s+trấn)$")
 _BYLINE = re.compile(r"(?i:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và)\s*ảnh)?|theo|nguồn|video|clip"
                      r"|nhóm\s+pv|pv|btv|ctv|tác\s+giả|thực\s+hiện)\s*:?\s*$")
+_TOKEN = re.compile(r"[\w']+")
 _VA = re.compile(r"và(?!\w)")
 _ETHNIC_FIRST = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah", "Kpă", "A"})
 
@@ -188,8 +189,10 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
         ch = norm[q]
         if ch in "-&" and q == p:  # joined: "LĐ-TB&XH", "Hồ Văn Niên-Ủy viên" handled by caller
             nxt = q + 1
-            if nxt < len(norm) and norm[nxt].isalnum() and not _HEAD_AT.match(norm, nxt):
-                p = nxt
+            tok = _TOKEN.match(norm, nxt)
+            if tok and not _HEAD_AT.match(norm, nxt):
+                p = end = tok.end()
+                count += 1
                 continue
             break
         if not (ch.isalpha() or ch.isdigit()):
@@ -221,7 +224,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
                     prev = norm[m.start():q].rstrip()
                     if len(words) >= 3 or not _LEVEL.search(prev):
                         return m.start(), end, (run[0][0], run[-1][1])
-        tok = re.compile(r"[\w']+").match(norm, q)
+        tok = _TOKEN.match(norm, q)
         if not tok:
             break
         p = end = tok.end()

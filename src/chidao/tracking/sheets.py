@@ -390,7 +390,7 @@ def _text(value: Any) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return re.sub(r"[ \t\u00a0]+", " ", str(value)).strip()
+    return re.sub(r"[ \t\u00a0]+", " ", unicodedata.normalize("NFC", str(value))).strip()
 
 
 def parse_cell_date(value: Any) -> date:
