@@ -72,3 +72,14 @@ def test_truncated_docx_is_a_damaged_file():
 def test_content_chidao_does_not_read_is_unsupported(data):
     with pytest.raises(UnsupportedFormatError):
         sniff(data, "file")
+
+
+def test_utf16_text_without_a_byte_order_mark_is_read_as_text(tmp_path):
+    from chidao.readers import read_path
+
+    text = "Ngày 14-7, đồng chí Nguyễn Đức Thanh chủ trì Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12.\n"
+    path = tmp_path / "bomless.txt"
+    path.write_bytes(text.encode("utf-16-le"))
+    result = read_path(path)
+    assert result.text == text
+    assert result.meta["encoding"] == "utf-16"

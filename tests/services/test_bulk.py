@@ -155,8 +155,8 @@ BAD = {   # header -> value that makes the line invalid, and a fragment of the m
 }
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
-@pytest.mark.parametrize("case", sorted(BAD))
+@pytest.mark.parametrize("case, suffix", [   # each case in one format: both are read the same way
+    ("wrong_date", ".xlsx"), ("before_start", ".csv"), ("percent", ".xlsx"), ("unit", ".csv"), ("future", ".xlsx")])
 def test_a_bad_line_is_reported_with_its_line_number_and_nothing_is_recorded(store, tasks, tmp_path, suffix, case):
     a, b, _, _ = tasks
     path = tmp_path / f"stc{suffix}"

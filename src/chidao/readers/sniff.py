@@ -7,6 +7,7 @@ import zipfile
 from pathlib import PurePath
 
 from chidao.errors import InputError, UnsupportedFormatError
+from chidao.text.decode import utf16_byte_order
 
 # Formats chidao reads. "zip" (a zip that is no office document) and "binary" are refused.
 TEXT_FORMATS = ("txt", "html")
@@ -87,6 +88,8 @@ def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):      # UTF-16 text with a BOM
+        return False
+    if utf16_byte_order(head[: len(head) // 2 * 2]):      # UTF-16 text without one
         return False
     if b"\x00" in head:
         return True

@@ -275,7 +275,7 @@ _MIN_SCORE = 0.6
 _MIN_MARGIN = 0.15
 
 
-def _utf16_order(data: bytes) -> str | None:
+def utf16_byte_order(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when the zero bytes sit clearly on one side of each pair."""
     if len(data) < 4 or len(data) % 2:
         return None
@@ -304,7 +304,7 @@ def _decode_as(data: bytes, enc: str, name: str | None) -> Decoded:
             return Decoded(data.decode("utf-8-sig"), "utf-8")
         if enc in ("utf-16", "utf-16-le", "utf-16-be"):
             if enc == "utf-16" and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-                enc = _utf16_order(data) or "utf-16-le"
+                enc = utf16_byte_order(data) or "utf-16-le"
             text = data.decode(enc)
             return Decoded(text.removeprefix("\ufeff"), "utf-16")
         if enc == "cp1258":
@@ -324,7 +324,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, name: str | None = No
         return _decode_as(data, "utf-8", name)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return _decode_as(data, "utf-16", name)
-    order = _utf16_order(data)
+    order = utf16_byte_order(data)
     if order is not None:
         try:
             text = data.decode(order)
