@@ -16,7 +16,8 @@ kinds a case does not score):
   (neither missed nor spurious). Names must match exactly; titles are compared after expanding the
   usual abbreviations (HĐND, UBND, ĐBQH, BCH, BTV, MTTQ, UVT.Ư) and folding ``uỷ``/``ủy`` and case.
   Titles are scored on the people found (a spurious person's titles are not counted twice).
-- ``references``: ``{"kind", "number", "symbol"?, "year"?}``; one per mention. Symbols are compared
+- ``references``: ``{"kind", "number", "symbol"?, "year"?}``; one per mention (``"kind": "a|b"``
+  accepts either kind). Symbols are compared
   upper-cased without ``-``/``/``/spaces, so ``NĐ-CP`` = ``NĐCP``.
 - ``indicators``: the numeric fields that must agree (``value``, ``change_pct``, ``plan_pct``,
   ``actual``, ``target``; ``unit`` compared loosely) or ``any_of`` alternatives; ``optional``.
@@ -104,6 +105,7 @@ class CaseResult:
     misses: list[dict] = field(default_factory=list)      # expected, not found
     spurious: list[dict] = field(default_factory=list)    # found, not expected
     crash: str | None = None
+    offset_errors: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- per-kind scoring
@@ -115,7 +117,8 @@ def score_references(exp: list[dict], got: list[dict], res: CaseResult) -> None:
     for e in exp:
         hit = None
         for g in left:
-            if g.get("kind") != e["kind"] or str(g.get("number") or "").casefold() != e["number"].casefold():
+            if g.get("kind") not in e["kind"].split("|") or \
+                    str(g.get("number") or "").casefold() != e["number"].casefold():
                 continue
             if "symbol" in e and fold_symbol(g.get("symbol")) != fold_symbol(e["symbol"]):
                 continue
@@ -245,6 +248,24 @@ def score_deadlines(exp: list[dict], tasks: list[dict], res: CaseResult) -> None
 # --------------------------------------------------------------------------- driver
 
 
+def check_offsets(text: str, out: dict) -> list[str]:
+    """The contract: every span lies in the text, and a fact's ``text`` is exactly its span."""
+    errors = []
+    for kind in ("references", "indicators", "tasks", "shortcomings", "meetings"):
+        for f in out.get(kind, []):
+            s, e = f.get("start"), f.get("end")
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
+                errors.append(f"{kind}: bad span {s}..{e}")
+            elif "text" in f and f["text"] != text[s:e]:
+                errors.append(f"{kind}: text {f['text']!r} != span {text[s:e]!r}")
+    for p in out.get("people", []):
+        for m in p.get("mentions", []):
+            s, e = m.get("start"), m.get("end")
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s <= e <= len(text)):
+                errors.append(f"people: bad span {s}..{e}")
+    return errors
+
+
 def run_case(case: dict) -> CaseResult:
     from chidao import extract
 
@@ -255,6 +276,7 @@ def run_case(case: dict) -> CaseResult:
     except Exception:  # a crash is a finding: record it and score everything expected as missed
         res.crash = traceback.format_exc(limit=3)
         out = {"references": [], "people": [], "indicators": [], "tasks": []}
+    res.offset_errors = check_offsets(case["text"], out)
     if "references" not in skip:
         score_references(case.get("references", []), out.get("references", []), res)
     if "people" not in skip:
@@ -296,18 +318,22 @@ def main(argv: list[str] | None = None) -> int:
 
     targets = {"references": 0.97, "people": 0.93, "titles": 0.90, "indicators": 0.88, "deadlines": 0.92}
     crashes = [r.id for _, r in results if r.crash]
-    print(f"{len(cases)} cases, {len({c['province'] for c in cases})} provinces, crashes: {len(crashes)}")
+    bad_spans = sum(len(r.offset_errors) for _, r in results)
+    print(f"{len(cases)} cases, {len({c['province'] for c in cases})} provinces, crashes: {len(crashes)}, "
+          f"span errors: {bad_spans}")
     print(f"{'kind':<12}{'P':>7}{'R':>7}{'F1':>7}{'target':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
     for k in KINDS:
         t = total[k]
         print(f"{k:<12}{t.p:7.3f}{t.r:7.3f}{t.f1:7.3f}{targets[k]:8.2f}{t.tp:6d}{t.fp:5d}{t.fn:5d}")
     if args.verbose:
         for c, r in results:
-            if not (r.misses or r.spurious or r.crash):
+            if not (r.misses or r.spurious or r.crash or r.offset_errors):
                 continue
             print(f"\n== {c['id']}  ({c['url']})\n   {c['text'][:160]!r}")
             if r.crash:
                 print("   CRASH:", r.crash.strip().splitlines()[-1])
+            for o in r.offset_errors:
+                print("   SPAN    ", o)
             for m in r.misses:
                 print("   MISS    ", json.dumps(m, ensure_ascii=False))
             for s in r.spurious:
@@ -317,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             "totals": {k: {"p": total[k].p, "r": total[k].r, "f1": total[k].f1, "tp": total[k].tp,
                            "fp": total[k].fp, "fn": total[k].fn} for k in KINDS},
             "cases": [{"id": c["id"], "url": c["url"], "text": c["text"], "crash": r.crash,
-                       "misses": r.misses, "spurious": r.spurious} for c, r in results],
+                       "offset_errors": r.offset_errors, "misses": r.misses, "spurious": r.spurious} for c, r in results],
         }, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 

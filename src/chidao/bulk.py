@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -57,9 +58,10 @@ class ImportSummary:
     source: str
     rows: int                                    # non-empty lines under the header
     applied: tuple[AppliedRow, ...]
-    skipped: tuple[tuple[int, str], ...]
+    skipped: tuple[tuple[int, str], ...]         # reports already recorded, with why
     errors: tuple[RowError, ...]
     dry_run: bool = False
+    unfilled: tuple[int, ...] = ()               # lines whose columns to fill were left empty
 
     @property
     def ok(self) -> bool:
@@ -92,9 +94,10 @@ def import_data(store: Store, sheet: SheetData, *, author: str, now: datetime, t
     with store.transaction() as session:
         plans: list[tuple[ProgressRow, m.Task]] = []
         skipped: list[tuple[int, str]] = []
+        unfilled: list[int] = []
         for row in rows:
             if not row.is_report:
-                skipped.append((row.line, "không có báo cáo (các cột cần điền để trống)"))
+                unfilled.append(row.line)
                 continue
             task, problems = _check_against_store(session, row, today)
             if problems:
@@ -118,7 +121,8 @@ def import_data(store: Store, sheet: SheetData, *, author: str, now: datetime, t
             applied = [AppliedRow(row.line, task.id, "complete" if row.completed_on else "progress")
                        for row, task in plans]
             session.rollback()
-    return ImportSummary(source, len(sheet.rows), tuple(applied), tuple(skipped), tuple(errors), dry_run)
+    return ImportSummary(source, len(sheet.rows), tuple(applied), tuple(skipped), tuple(errors), dry_run,
+                         tuple(unfilled))
 
 
 def _refusal(source: str, errors: Sequence[RowError], rows: int, columns: bool = False) -> str:
@@ -221,7 +225,7 @@ def _apply(session: Session, row: ProgressRow, task: m.Task, *, author: str, now
 def _flush(session: Session) -> None:
     try:
         session.flush()
-    except StaleDataError:
+    except (StaleDataError, OperationalError):   # a task changed meanwhile, or the store stayed locked
         raise ConflictError("a task in the sheet was changed by someone else during the import; nothing "
                             "was recorded: run the import again") from None
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ INGEST_SUFFIXES = frozenset({".txt", ".text", ".docx", ".doc", ".pdf", ".html", 
 # --------------------------------------------------------------------------- keys
 
 
+@lru_cache(maxsize=65536)
 def text_key(text: str) -> str:
     """The matching form of a name: normalised, case-folded, single spaces, no edge punctuation."""
     norm = normalize(text).norm
@@ -70,6 +72,7 @@ def _date(value: str | None) -> date | None:
 # --------------------------------------------------------------------------- organizations
 
 
+@lru_cache(maxsize=65536)
 def _canonical(surface: str) -> tuple[str, str | None]:
     """The canonical name of a body and its parent's canonical name, from the shared lexicon."""
     name = re.sub(r"\s+", " ", surface).strip()
@@ -93,8 +96,62 @@ def _survivor(session: Session, org: m.Organization) -> m.Organization:
     return org
 
 
-def find_org(session: Session, name: str) -> m.Organization | None:
+class _OrgCache:
+    """Alias lookups of one transaction, batched: which alias keys exist, and for which organization.
+
+    Only for a transaction that adds aliases through ``resolve_org`` and deletes none (ingest).
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.alias: dict[str, int] = {}        # alias key -> organization id
+        self.absent: set[str] = set()          # alias keys known not to exist
+        self.orgs: dict[int, m.Organization] = {}   # strong references: the identity map is weak
+        self.resolved: dict[tuple[str, tuple[str, ...]], m.Organization] = {}
+
+    def load(self, keys: Iterable[str]) -> None:
+        todo = sorted({k for k in keys if k and k not in self.alias and k not in self.absent})
+        for i in range(0, len(todo), 500):
+            chunk = todo[i:i + 500]
+            found = _pairs(self.session.execute(
+                select(m.OrgAlias.key, m.OrgAlias.organization_id).where(m.OrgAlias.key.in_(chunk))))
+            self.alias.update(found)
+            self.absent.update(k for k in chunk if k not in found)
+        ids = sorted(set(self.alias.values()) - set(self.orgs))
+        for i in range(0, len(ids), 500):
+            for org in self.session.scalars(select(m.Organization).where(m.Organization.id.in_(ids[i:i + 500]))):
+                self.orgs[org.id] = org
+
+    def load_names(self, surfaces: Iterable[str]) -> None:
+        keys = set()
+        for s in surfaces:
+            keys.add(text_key(s))
+            keys.add(text_key(_canonical(s)[0]))
+        self.load(keys)
+
+    def org_id(self, keys: Sequence[str]) -> int | None:
+        """The organization of the first of ``keys`` that is a known alias."""
+        self.load(keys)
+        return next((self.alias[k] for k in keys if k in self.alias), None)
+
+    def has(self, key: str) -> bool:
+        self.load([key])
+        return key in self.alias
+
+    def added(self, key: str, org: m.Organization) -> None:
+        self.alias[key] = org.id
+        self.absent.discard(key)
+        self.orgs[org.id] = org
+
+
+def find_org(session: Session, name: str, *, cache: _OrgCache | None = None) -> m.Organization | None:
     """The organization known under ``name`` (canonical name, alias or abbreviation), if any."""
+    if cache is not None:
+        oid = cache.org_id([text_key(name), text_key(_canonical(name)[0])])
+        if oid is not None:
+            return _survivor(session, session.get(m.Organization, oid))
+        org = session.scalars(select(m.Organization).where(m.Organization.name == name)).first()
+        return _survivor(session, org) if org else None
     keys = {text_key(name), text_key(_canonical(name)[0])}
     alias = session.scalars(select(m.OrgAlias).where(m.OrgAlias.key.in_(keys))).first()
     if alias is not None:
@@ -110,33 +167,47 @@ def find_org_name(store: Store, name: str) -> str | None:
         return org.name if org else None
 
 
-def _add_alias(session: Session, org: m.Organization, surface: str) -> None:
+def _add_alias(session: Session, org: m.Organization, surface: str, cache: _OrgCache | None = None) -> None:
     key = text_key(surface)
     if not key:
+        return
+    if cache is not None:
+        if not cache.has(key):
+            session.add(m.OrgAlias(key=key, alias=surface, organization_id=org.id))
+            cache.added(key, org)
         return
     if session.scalars(select(m.OrgAlias.id).where(m.OrgAlias.key == key)).first() is None:
         session.add(m.OrgAlias(key=key, alias=surface, organization_id=org.id))
         session.flush()
 
 
-def resolve_org(session: Session, surface: str, aliases: Sequence[str] = (), _depth: int = 0) -> m.Organization:
-    """The organization for a body met as ``surface``, created (with its parent) when new."""
-    org = find_org(session, surface)
+def resolve_org(session: Session, surface: str, aliases: Sequence[str] = (), _depth: int = 0, *,
+                cache: _OrgCache | None = None) -> m.Organization:
+    """The organization for a body met as ``surface``, created (with its parent) when new.
+
+    ``cache`` (one per transaction) batches the lookups of many calls; the result is the same.
+    """
+    memo_key = (surface, tuple(aliases))
+    if cache is not None and memo_key in cache.resolved:
+        return cache.resolved[memo_key]
+    org = find_org(session, surface, cache=cache)
     if org is None:
         canonical, parent_name = _canonical(surface)
         org = session.scalars(select(m.Organization).where(m.Organization.name == canonical)).first()
         if org is None:
             parent = None
             if parent_name and text_key(parent_name) != text_key(canonical) and _depth < 5:
-                parent = resolve_org(session, parent_name, _depth=_depth + 1)
+                parent = resolve_org(session, parent_name, _depth=_depth + 1, cache=cache)
             org = m.Organization(name=canonical, parent_id=parent.id if parent else None)
             session.add(org)
             session.flush()
         org = _survivor(session, org)
-        _add_alias(session, org, canonical)
-    _add_alias(session, org, surface)
+        _add_alias(session, org, canonical, cache)
+    _add_alias(session, org, surface, cache)
     for alias in aliases:
-        _add_alias(session, org, alias)
+        _add_alias(session, org, alias, cache)
+    if cache is not None:
+        cache.resolved[memo_key] = org
     return org
 
 
@@ -244,12 +315,38 @@ def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, 
     session.add(revision)
     session.flush()
     rid = revision.id
+    with session.no_autoflush:   # lookups are batched up front; rows are inserted in a few flushes
+        n_tasks = _store_facts(session, data, document=document, rid=rid, key=key, status=status, seen_on=seen_on)
+    _audit(session, actor=actor, now=now, entity="document", entity_id=document.id, action="ingest",
+           after={"revision_id": rid, "revision_no": revision.revision_no, "sha256": sha256, "path": path,
+                  "tasks": n_tasks})
+    session.flush()
+    return IngestOutcome(path or "", status, document.id, rid, tasks=n_tasks)
 
+
+def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document, rid: int, key: str | None,
+                 status: str, seen_on: date | None) -> int:
+    """The facts of one stored revision; returns the number of new tasks."""
+    tasks_in = data.get("tasks") or ()
+    cache = _OrgCache(session)
+    cache.load_names([o["name"] for o in data.get("organizations") or ()]
+                     + [a for t in tasks_in for a in t.get("assignees") or () if a and a.strip()])
+    cache.load(text_key(a) for o in data.get("organizations") or () for a in o.get("aliases") or ())
+
+    refs = []
     for ref in data.get("references") or ():
         ref_issued = _date(ref.get("issued_on"))
         ckey = document_key(ref.get("number"), ref.get("symbol"),
                             ref.get("year") or (ref_issued.year if ref_issued else None))
-        target = session.scalars(select(m.Document.id).where(m.Document.doc_key == ckey)).first() if ckey else None
+        refs.append((ref, ref_issued, ckey))
+    wanted = sorted({c for _, _, c in refs if c})
+    targets: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        for dkey, did in session.execute(select(m.Document.doc_key, m.Document.id)
+                                         .where(m.Document.doc_key.in_(wanted[i:i + 500]))):
+            targets.setdefault(dkey, did)
+    for ref, ref_issued, ckey in refs:
+        target = targets.get(ckey) if ckey else None
         session.add(m.Citation(
             revision_id=rid, cite_key=ckey, target_document_id=target, kind=ref.get("kind"),
             number=ref.get("number"), symbol=ref.get("symbol"), year=ref.get("year"), issued_on=ref_issued,
@@ -260,18 +357,28 @@ def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, 
                         .values(target_document_id=document.id))
 
     for org in data.get("organizations") or ():
-        row = resolve_org(session, org["name"], org.get("aliases") or ())
+        row = resolve_org(session, org["name"], org.get("aliases") or (), cache=cache)
         for mention in org.get("mentions") or ():
             session.add(m.OrgMention(revision_id=rid, organization_id=row.id, start=mention["start"],
                                      end=mention["end"], rule=org.get("rule")))
 
-    for person in data.get("people") or ():
+    people_in = data.get("people") or ()
+    pkeys = sorted({text_key(p["name"]) for p in people_in})
+    persons: dict[str, m.Person] = {}
+    for i in range(0, len(pkeys), 500):
+        for row in session.scalars(select(m.Person).where(m.Person.key.in_(pkeys[i:i + 500]))):
+            persons[row.key] = row
+    created = False
+    for person in people_in:
         pkey = text_key(person["name"])
-        row = session.scalars(select(m.Person).where(m.Person.key == pkey)).first()
-        if row is None:
-            row = m.Person(key=pkey, name=person["name"])
-            session.add(row)
-            session.flush()
+        if pkey not in persons:
+            persons[pkey] = m.Person(key=pkey, name=person["name"])
+            session.add(persons[pkey])
+            created = True
+    if created:
+        session.flush()
+    for person in people_in:
+        row = persons[text_key(person["name"])]
         spans = [[x["start"], x["end"]] for x in person.get("mentions") or ()]
         for title in person.get("titles") or [None]:
             session.add(m.PersonMention(person_id=row.id, revision_id=rid, title=title, seen_on=seen_on,
@@ -298,12 +405,13 @@ def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, 
     if status == "revised":   # a task a new version repeats word for word is the same task
         existing = {(o, text_key(t)) for o, t in session.execute(
             select(m.Task.ordinal, m.Task.extracted_text).where(m.Task.document_id == document.id))}
-    n_tasks = 0
-    for t in data.get("tasks") or ():
+    new_tasks = []
+    for t in tasks_in:
         if (t.get("ordinal"), text_key(t["text"])) in existing:
             continue
         assignees = [a for a in t.get("assignees") or () if a and a.strip()]
-        lead = resolve_org(session, assignees[0]) if assignees else None
+        lead = resolve_org(session, assignees[0], cache=cache) if assignees else None
+        others = [resolve_org(session, name, cache=cache) for name in assignees[1:]]
         task = m.Task(
             document_id=document.id, revision_id=rid, ordinal=t.get("ordinal"), text=t["text"],
             extracted_text=t["text"], start=t.get("start"), end=t.get("end"), rule=t.get("rule"),
@@ -311,17 +419,16 @@ def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, 
             deadline=_date(t.get("deadline")), original_deadline=_date(t.get("deadline")),
             deadline_text=t.get("deadline_text"), assigned_on=seen_on, percent=0, has_progress=False)
         session.add(task)
-        session.flush()
-        for name in assignees[1:]:
-            org = resolve_org(session, name)
-            if lead is None or org.id != lead.id:
-                _add_collaborator(session, task.id, org.id)
-        n_tasks += 1
-    _audit(session, actor=actor, now=now, entity="document", entity_id=document.id, action="ingest",
-           after={"revision_id": rid, "revision_no": revision.revision_no, "sha256": sha256, "path": path,
-                  "tasks": n_tasks})
-    session.flush()
-    return IngestOutcome(path or "", status, document.id, rid, tasks=n_tasks)
+        new_tasks.append((task, lead, others))
+    if any(others for _, _, others in new_tasks):
+        session.flush()   # the tasks' ids
+    for task, lead, others in new_tasks:
+        linked: set[int] = set()
+        for org in others:
+            if (lead is None or org.id != lead.id) and org.id not in linked:
+                linked.add(org.id)
+                session.add(m.TaskCollaborator(task_id=task.id, organization_id=org.id))
+    return len(new_tasks)
 
 
 def _add_collaborator(session: Session, task_id: int, org_id: int) -> None:

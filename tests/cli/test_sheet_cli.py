@@ -1,21 +1,17 @@
 """``chidao tasks export`` / ``chidao tasks import``: sheets for units, errors per line, nothing half done."""
 from __future__ import annotations
 
-import pathlib
-import sys
 from datetime import date
 
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "services"))
-from factories import extraction, put, task  # noqa: E402
-
-from chidao import services  # noqa: E402
-from chidao.cli import cli  # noqa: E402
-from chidao.storage import Store  # noqa: E402
-from chidao.tracking import sheets  # noqa: E402
+from chidao import services
+from chidao.cli import cli
+from chidao.storage import Store
+from chidao.tracking import sheets
+from tests.services.factories import extraction, put, task
 
 TODAY = date(2024, 7, 5)
 
@@ -75,11 +71,14 @@ def test_export_fill_import_records_the_reports(env, tmp_path):
                     2: {"Ngày hoàn thành": "04/07/2024", "Người báo cáo": "Trần Thị Bình"}})
     result = run(env, "tasks", "import", str(out), "--today", "2024-07-05", "--author", "Sở Tài chính")
     assert result.exit_code == 0, result.output
-    assert "Đã ghi: 2 dòng (tiến độ: 1, hoàn thành: 1); bỏ qua: 0; lỗi: 0 / 2 dòng" in result.output
+    assert "Đã ghi: 2 dòng (tiến độ: 1, hoàn thành: 1); đã ghi từ trước: 0; chưa điền: 0; lỗi: 0 / 2 dòng" in result.output
     first, second = task_state(env, 1), task_state(env, 2)
     assert first.task.percent == 80 and first.updates[0].author == "Sở Tài chính"
     assert first.updates[0].reported_on == TODAY
     assert second.task.completed_on == date(2024, 7, 4) and second.updates[0].author == "Trần Thị Bình"
+    again = run(env, "tasks", "import", str(out), "--today", "2024-07-05")
+    assert again.exit_code == 0 and "Đã ghi: 0 dòng" in again.output and "đã ghi từ trước: 2" in again.output
+    assert f"dòng {sheets.HEADER_ROW + 1}: bỏ qua" in again.output
 
 
 def test_the_export_file_may_be_given_as_an_argument_and_as_csv(env, tmp_path):

@@ -1,2 +1,2 @@
 """Store fixtures shared by the tracker tests."""
-from store_fixtures import NOW, TODAY, sqlite_store, store  # noqa: F401
+from tests.store_fixtures import NOW, TODAY, sqlite_store, store  # noqa: F401

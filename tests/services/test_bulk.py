@@ -5,11 +5,11 @@ import csv
 from datetime import date, datetime
 
 import pytest
-from factories import extraction, put, task
+from tests.services.factories import extraction, put, task
 from openpyxl import load_workbook
 
 from chidao import bulk, services
-from chidao.errors import NotFoundError, ValidationError
+from chidao.errors import ConflictError, NotFoundError, ValidationError
 from chidao.tracking import sheets
 
 NOW = datetime(2024, 7, 5, 10, 0, 0)
@@ -101,7 +101,7 @@ def test_round_trip_records_progress_completion_history_and_audit(store, tasks, 
     summary = bulk.import_sheet(store, path, author="Văn phòng", now=NOW, today=TODAY)
     assert summary.ok and summary.rows == 3
     assert {(x.task_id, x.action) for x in summary.applied} == {(a, "progress"), (b, "complete")}
-    assert summary.skipped == ((line_of(path, c), "không có báo cáo (các cột cần điền để trống)"),)
+    assert summary.unfilled == (line_of(path, c),) and summary.skipped == ()
 
     da = services.get_task(store, a, today=TODAY)
     assert da.task.percent == 60 and da.task.completed_on is None
@@ -129,7 +129,8 @@ def test_importing_the_same_sheet_twice_records_nothing_twice(store, tasks, tmp_
     bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
     before = dump(store)
     again = bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
-    assert again.applied == () and len(again.skipped) == 3
+    assert again.applied == () and [line for line, _ in again.skipped] == [line_of(path, t) for t in (a, b)]
+    assert "đã ghi hoàn thành ngày 01/07/2024" in again.skipped[1][1]
     assert dump(store) == before
 
 
@@ -268,3 +269,21 @@ def test_xlsx_export_then_filled_import_applies_every_row(store, tasks, tmp_path
     assert result == {"applied": 2, "errors": []}
     assert services.get_task(store, a, today=TODAY).task.percent == 45
     assert services.get_task(store, b, today=TODAY).task.completed_on == date(2024, 7, 1)
+
+
+def test_a_task_changed_during_the_import_refuses_the_whole_import(store, tasks, tmp_path, monkeypatch):
+    a, b, _, _ = tasks
+    data = sheets.parse_lines([(1, ["Mã nhiệm vụ", "Tiến độ (%)", "Kết quả thực hiện"]),
+                               (2, [a, 50, "Một nửa"]), (3, [b, 20, "Bắt đầu"])])
+    apply = bulk._apply
+
+    def concurrent_then_apply(session, row, task, **kw):
+        if row.task_id == b:   # another user reports on b after the sheet was checked
+            services.add_progress(store, b, reported_on=TODAY, text="Từ nơi khác", percent=10, author="x", now=NOW)
+        return apply(session, row, task, **kw)
+
+    monkeypatch.setattr(bulk, "_apply", concurrent_then_apply)
+    with pytest.raises(ConflictError):
+        bulk.import_data(store, data, author="vp", now=NOW, today=TODAY)
+    assert services.get_task(store, a, today=TODAY).updates == []
+    assert [u.text for u in services.get_task(store, b, today=TODAY).updates] == ["Từ nơi khác"]

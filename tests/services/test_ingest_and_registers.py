@@ -10,7 +10,7 @@ from factories import NOW, extraction, put, ref, task
 from chidao import services
 from chidao.errors import ValidationError
 from chidao.storage import models as m
-from store_fixtures import make_store
+from tests.store_fixtures import make_store
 
 
 def test_same_content_is_never_stored_twice(store, tmp_path):

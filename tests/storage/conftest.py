@@ -1,4 +1,4 @@
 """Store fixtures shared by the tracker tests."""
 import sys, pathlib
 sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "services"))
-from store_fixtures import NOW, TODAY, sqlite_store, store  # noqa: F401,E402
+from tests.store_fixtures import NOW, TODAY, sqlite_store, store  # noqa: F401,E402

@@ -5,6 +5,8 @@ from datetime import date, datetime
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from chidao.errors import InputError, UnsupportedFormatError
@@ -247,3 +249,20 @@ def test_a_task_on_two_lines_is_an_error_on_the_second():
     rows, errors = s.check_rows(data)
     assert [r.line for r in rows] == [2]
     assert [(e.line, "dòng 2" in e.message) for e in errors] == [(3, True)]
+
+
+def test_an_id_too_large_for_the_store_is_a_line_error():
+    _, errors = s.check_row(_raw(task_id="99999999999999999999", result="x"))
+    assert [e.line for e in errors] == [5] and "số nguyên dương" in errors[0].message
+
+
+_cell = st.one_of(st.none(), st.text(max_size=12), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
+                  st.booleans(), st.dates(), st.datetimes(), st.sampled_from(["30/06/2024", "55,5", "1.234,5", "%"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([c.key for c in s.COLUMNS]), _cell))
+def test_any_cells_give_a_row_or_line_errors_never_a_crash(cells):
+    row, errors = s.check_row(s.RawRow(9, cells))
+    assert (row is None) == bool(errors)
+    assert all(e.line == 9 and e.message for e in errors)

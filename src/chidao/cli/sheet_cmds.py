@@ -70,8 +70,8 @@ def import_cmd(file: str, partial: bool, dry_run: bool, author: str | None, toda
     done = sum(1 for a in summary.applied if a.action == "complete")
     verb = "Sẽ ghi (chạy thử, chưa ghi gì)" if dry_run else "Đã ghi"
     click.echo(f"{verb}: {len(summary.applied)} dòng (tiến độ: {len(summary.applied) - done}, hoàn thành: {done}); "
-               f"bỏ qua: {len(summary.skipped)}; lỗi: {len({e.line for e in summary.errors})} "
-               f"/ {summary.rows} dòng")
+               f"đã ghi từ trước: {len(summary.skipped)}; chưa điền: {len(summary.unfilled)}; "
+               f"lỗi: {len({e.line for e in summary.errors})} / {summary.rows} dòng")
     if summary.errors:
         sys.exit(1)
 

@@ -18,6 +18,7 @@ SHEET_TITLE = "Nhiệm vụ"
 HELP_TITLE = "Hướng dẫn"
 MAX_HEADER_SEARCH = 10          # the header row is looked for among the first rows
 MAX_ROWS = 100_000              # a sheet longer than this is not a unit's progress report
+MAX_TASK_ID = 2**31 - 1         # ids are 32-bit integers in every store
 
 # --------------------------------------------------------------------------- columns
 
@@ -439,7 +440,7 @@ def check_row(raw: RawRow) -> tuple[ProgressRow | None, list[RowError]]:
     else:
         try:
             num = parse_number(str(raw_id).strip().lstrip("#")) if isinstance(raw_id, str) else parse_number(raw_id)
-            if not num.is_integer() or num <= 0:
+            if not num.is_integer() or not 0 < num <= MAX_TASK_ID:
                 raise ValueError(raw_id)
             task_id = int(num)
         except ValueError:
