@@ -1,6 +1,9 @@
 """Meetings: the conferences, sessions and working meetings a text reports, with body, date, chairs."""
 from __future__ import annotations
 
+import bisect
+import functools
+
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -105,12 +108,20 @@ def _session(text: str | None) -> int | None:
     return int(text) if text.isdigit() else _roman(text.upper())
 
 
+@functools.lru_cache(maxsize=4)
+def _sentence_ends(norm: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of every sentence-ending match, once per text (the text's hash is cached)."""
+    found = [(m.start(), m.end()) for m in _SENT_END.finditer(norm)]
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _sentence(norm: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENT_END.finditer(norm, 0, pos):
-        start = m.end()
-    m = _SENT_END.search(norm, pos)
-    return start, (m.start() if m else len(norm))
+    starts, ends = _sentence_ends(norm)
+    # the last sentence end that lies wholly before pos, and the first that starts at or after it
+    i = bisect.bisect_right(ends, pos) - 1
+    start = ends[i] if i >= 0 else 0
+    j = bisect.bisect_left(starts, pos)
+    return start, (starts[j] if j < len(starts) else len(norm))
 
 
 def _subject_body(norm: str, kw_start: int) -> str | None:
