@@ -5,12 +5,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from chidao import services
@@ -20,8 +18,6 @@ from chidao.storage import models as m
 from chidao.storage.engine import Store
 from chidao.tracking.display import fmt_date
 from chidao.tracking.sheets import ProgressRow, RowError, SheetData, check_rows, export_rows, read_sheet, write_sheet
-
-DEFAULT_COMPLETION_TEXT = "Hoàn thành"
 
 # --------------------------------------------------------------------------- export
 
@@ -148,7 +144,7 @@ def _check_against_store(session: Session, row: ProgressRow, today: date) -> tup
         if org is None:
             problems.append(f"không có đơn vị '{row.unit}' trong danh sách đơn vị; giữ nguyên cột "
                             "'Đơn vị chủ trì' như trong file đã xuất (xem 'chidao orgs')")
-        elif org.id != task.lead_id and org.id not in _collaborator_ids(session, task.id):
+        elif org.id != task.lead_id and org.id not in services.collaborator_ids(session, task.id):
             lead = session.get(m.Organization, task.lead_id).name if task.lead_id else "chưa giao"
             problems.append(f"đơn vị '{row.unit}' không chủ trì hay phối hợp nhiệm vụ {task.id} "
                             f"(đơn vị chủ trì: {lead}); xuất lại bảng cho đúng đơn vị")
@@ -167,11 +163,6 @@ def _check_against_store(session: Session, row: ProgressRow, today: date) -> tup
     return task, problems
 
 
-def _collaborator_ids(session: Session, task_id: int) -> set[int]:
-    return set(session.scalars(select(m.TaskCollaborator.organization_id)
-                               .where(m.TaskCollaborator.task_id == task_id)))
-
-
 def _already_recorded(session: Session, row: ProgressRow, task: m.Task, today: date) -> str | None:
     """Why this line needs no change (a sheet imported twice records nothing twice); None otherwise."""
     if row.completed_on is not None:
@@ -187,39 +178,17 @@ def _already_recorded(session: Session, row: ProgressRow, task: m.Task, today: d
     return None
 
 
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, (date, datetime)) else value
-
-
 def _apply(session: Session, row: ProgressRow, task: m.Task, *, author: str, now: datetime, today: date,
            via: str) -> AppliedRow:
-    """Record one line as the services do: a history entry, the task's new state, an audit entry."""
-    before = {"completed_on": task.completed_on, "percent": task.percent}
+    """Record one checked line as the services do (history entry, new state, version, audit entry)."""
     if row.completed_on is not None:
-        action = "complete"
-        task.completed_on = row.completed_on
-        task.percent = 100
-        update = m.TaskUpdate(task_id=task.id, reported_on=row.completed_on,
-                              text=row.result or DEFAULT_COMPLETION_TEXT, percent=100, author=author,
-                              evidence=list(row.evidence), created_at=now)
-    else:
-        action = "progress"
-        if row.percent is not None:
-            task.percent = row.percent
-        update = m.TaskUpdate(task_id=task.id, reported_on=row.reported_on or today, text=row.result or "",
-                              percent=row.percent, author=author, evidence=list(row.evidence), created_at=now)
-    task.has_progress = True
-    flag_modified(task, "text")      # the version moves with every report, as in the services
-    session.add(update)
-    after = {"completed_on": task.completed_on, "percent": task.percent}
-    changed = [k for k in after if before[k] != after[k]]
-    record: dict[str, Any] = {k: _iso(after[k]) for k in changed}
-    if action == "progress":
-        record.update(reported_on=_iso(update.reported_on), text=update.text, evidence=list(row.evidence))
-    record["via"] = via
-    session.add(m.AuditEntry(at=now, actor=author, entity="task", entity_id=task.id, action=action,
-                             before={k: _iso(before[k]) for k in changed}, after=record))
-    return AppliedRow(row.line, task.id, action)
+        services.record_completion(session, task, completed_on=row.completed_on, text=row.result,
+                                   evidence=row.evidence, author=author, now=now, audit_extra={"via": via})
+        return AppliedRow(row.line, task.id, "complete")
+    services.record_progress(session, task, reported_on=row.reported_on or today, text=row.result or "",
+                             percent=row.percent, evidence=row.evidence, author=author, now=now,
+                             audit_extra={"via": via})
+    return AppliedRow(row.line, task.id, "progress")
 
 
 def _flush(session: Session) -> None:

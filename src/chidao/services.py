@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -27,6 +27,7 @@ from chidao.tracking.summary import UnitSummary
 
 NO_UNIT = "(chưa giao đơn vị)"
 SYSTEM_ACTOR = "chidao"
+DEFAULT_COMPLETION_TEXT = "Hoàn thành"      # the history text of a completion reported without words
 INGEST_SUFFIXES = frozenset({".txt", ".text", ".docx", ".doc", ".pdf", ".html", ".htm", ".rtf", ".odt"})
 
 # --------------------------------------------------------------------------- keys
@@ -122,8 +123,9 @@ class _OrgCache:
             for org in self.session.scalars(select(m.Organization).where(m.Organization.id.in_(ids[i:i + 500]))):
                 self.orgs[org.id] = org
 
-    def load_names(self, surfaces: Iterable[str]) -> None:
-        keys = set()
+    def load_names(self, surfaces: Iterable[str], aliases: Iterable[str] = ()) -> None:
+        """Look up at once every key ``resolve_org`` will need for these names and aliases."""
+        keys = {text_key(a) for a in aliases}
         for s in surfaces:
             keys.add(text_key(s))
             keys.add(text_key(_canonical(s)[0]))
@@ -214,8 +216,9 @@ def resolve_org(session: Session, surface: str, aliases: Sequence[str] = (), _de
 # --------------------------------------------------------------------------- audit
 
 
-def _audit(session: Session, *, actor: str, now: datetime, entity: str, entity_id: int, action: str,
-           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+def write_audit(session: Session, *, actor: str, now: datetime, entity: str, entity_id: int, action: str,
+                before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> None:
+    """Add one audit-log entry to ``session`` (dates in ``before``/``after`` are stored ISO)."""
     session.add(m.AuditEntry(
         at=now, actor=actor, entity=entity, entity_id=entity_id, action=action,
         before={k: _iso(v) for k, v in before.items()} if before is not None else None,
@@ -317,21 +320,25 @@ def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, 
     rid = revision.id
     with session.no_autoflush:   # lookups are batched up front; rows are inserted in a few flushes
         n_tasks = _store_facts(session, data, document=document, rid=rid, key=key, status=status, seen_on=seen_on)
-    _audit(session, actor=actor, now=now, entity="document", entity_id=document.id, action="ingest",
-           after={"revision_id": rid, "revision_no": revision.revision_no, "sha256": sha256, "path": path,
-                  "tasks": n_tasks})
+    write_audit(session, actor=actor, now=now, entity="document", entity_id=document.id, action="ingest",
+                after={"revision_id": rid, "revision_no": revision.revision_no, "sha256": sha256, "path": path,
+                       "tasks": n_tasks})
     session.flush()
     return IngestOutcome(path or "", status, document.id, rid, tasks=n_tasks)
 
 
 def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document, rid: int, key: str | None,
                  status: str, seen_on: date | None) -> int:
-    """The facts of one stored revision; returns the number of new tasks."""
+    """The facts of one stored revision; returns the number of new tasks.
+
+    Rows nothing refers back to are inserted together at the end, one executemany per table.
+    """
     tasks_in = data.get("tasks") or ()
+    rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     cache = _OrgCache(session)
     cache.load_names([o["name"] for o in data.get("organizations") or ()]
-                     + [a for t in tasks_in for a in t.get("assignees") or () if a and a.strip()])
-    cache.load(text_key(a) for o in data.get("organizations") or () for a in o.get("aliases") or ())
+                     + [a for t in tasks_in for a in t.get("assignees") or () if a and a.strip()],
+                     [a for o in data.get("organizations") or () for a in o.get("aliases") or ()])
 
     refs = []
     for ref in data.get("references") or ():
@@ -347,7 +354,7 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
             targets.setdefault(dkey, did)
     for ref, ref_issued, ckey in refs:
         target = targets.get(ckey) if ckey else None
-        session.add(m.Citation(
+        rows[m.Citation].append(dict(
             revision_id=rid, cite_key=ckey, target_document_id=target, kind=ref.get("kind"),
             number=ref.get("number"), symbol=ref.get("symbol"), year=ref.get("year"), issued_on=ref_issued,
             issuer=ref.get("issuer"), text=ref.get("text") or "", start=ref["start"], end=ref["end"],
@@ -359,8 +366,8 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
     for org in data.get("organizations") or ():
         row = resolve_org(session, org["name"], org.get("aliases") or (), cache=cache)
         for mention in org.get("mentions") or ():
-            session.add(m.OrgMention(revision_id=rid, organization_id=row.id, start=mention["start"],
-                                     end=mention["end"], rule=org.get("rule")))
+            rows[m.OrgMention].append(dict(revision_id=rid, organization_id=row.id, start=mention["start"],
+                                           end=mention["end"], rule=org.get("rule")))
 
     people_in = data.get("people") or ()
     pkeys = sorted({text_key(p["name"]) for p in people_in})
@@ -381,25 +388,25 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
         row = persons[text_key(person["name"])]
         spans = [[x["start"], x["end"]] for x in person.get("mentions") or ()]
         for title in person.get("titles") or [None]:
-            session.add(m.PersonMention(person_id=row.id, revision_id=rid, title=title, seen_on=seen_on,
-                                        spans=spans, rule=person.get("rule")))
+            rows[m.PersonMention].append(dict(person_id=row.id, revision_id=rid, title=title, seen_on=seen_on,
+                                              spans=spans, rule=person.get("rule")))
 
     for meeting in data.get("meetings") or ():
-        session.add(m.Meeting(
+        rows[m.Meeting].append(dict(
             revision_id=rid, kind=meeting.get("kind"), body=meeting.get("body"), session=meeting.get("session"),
             term=meeting.get("term"), held_on=_date(meeting.get("date")), chairs=list(meeting.get("chairs") or []),
             start=meeting["start"], end=meeting["end"], rule=meeting.get("rule")))
 
     for ind in data.get("indicators") or ():
-        session.add(m.IndicatorValue(
+        rows[m.IndicatorValue].append(dict(
             revision_id=rid, series_key=text_key(ind["name"])[:300], name=ind["name"], period=ind.get("period"),
             seen_on=seen_on, value=ind.get("value"), unit=ind.get("unit"), change_pct=ind.get("change_pct"),
             plan_pct=ind.get("plan_pct"), actual=ind.get("actual"), target=ind.get("target"),
             text=ind.get("text") or "", start=ind["start"], end=ind["end"], rule=ind.get("rule")))
 
     for sc in data.get("shortcomings") or ():
-        session.add(m.Shortcoming(revision_id=rid, text=sc["text"], start=sc["start"], end=sc["end"],
-                                  rule=sc.get("rule")))
+        rows[m.Shortcoming].append(dict(revision_id=rid, text=sc["text"], start=sc["start"], end=sc["end"],
+                                        rule=sc.get("rule")))
 
     existing = set()
     if status == "revised":   # a task a new version repeats word for word is the same task
@@ -420,14 +427,18 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
             deadline_text=t.get("deadline_text"), assigned_on=seen_on, percent=0, has_progress=False)
         session.add(task)
         new_tasks.append((task, lead, others))
-    if any(others for _, _, others in new_tasks):
-        session.flush()   # the tasks' ids
+    session.flush()   # organizations, aliases, tasks: the rows below refer to them
     for task, lead, others in new_tasks:
         linked: set[int] = set()
         for org in others:
             if (lead is None or org.id != lead.id) and org.id not in linked:
                 linked.add(org.id)
-                session.add(m.TaskCollaborator(task_id=task.id, organization_id=org.id))
+                rows[m.TaskCollaborator].append(dict(task_id=task.id, organization_id=org.id))
+    for model in (m.Citation, m.OrgMention, m.PersonMention, m.Meeting, m.IndicatorValue, m.Shortcoming,
+                  m.TaskCollaborator):
+        if rows[model]:
+            # render_nulls: one INSERT for all rows, not one per set of non-null columns
+            session.execute(insert(model).execution_options(render_nulls=True), rows[model])
     return len(new_tasks)
 
 
@@ -655,7 +666,8 @@ def _load(session: Session, task_id: int, expected_version: int | None) -> m.Tas
     return task
 
 
-def _collaborator_ids(session: Session, task_id: int) -> list[int]:
+def collaborator_ids(session: Session, task_id: int) -> list[int]:
+    """The ids of the organizations co-operating on a task."""
     return list(session.scalars(select(m.TaskCollaborator.organization_id)
                                 .where(m.TaskCollaborator.task_id == task_id)))
 
@@ -674,7 +686,7 @@ def review_task(store: Store, task_id: int, *, actor: str, now: datetime, action
         raise ValidationError(f"unknown review action {action!r}; use confirm or reject")
     with store.transaction() as session:
         task = _load(session, task_id, expected_version)
-        before = _snapshot(task, _collaborator_ids(session, task_id))
+        before = _snapshot(task, collaborator_ids(session, task_id))
         if text is not None:
             if not text.strip():
                 raise ValidationError("nội dung nhiệm vụ không được để trống")
@@ -687,7 +699,7 @@ def review_task(store: Store, task_id: int, *, actor: str, now: datetime, action
                 if row.organization_id not in wanted:
                     session.delete(row)
             session.flush()
-            for oid in wanted - set(_collaborator_ids(session, task_id)):
+            for oid in wanted - set(collaborator_ids(session, task_id)):
                 session.add(m.TaskCollaborator(task_id=task_id, organization_id=oid))
         if deadline is not None or clear_deadline:
             if task.review != ReviewState.PROPOSED.value and task.deadline is not None:
@@ -700,19 +712,19 @@ def review_task(store: Store, task_id: int, *, actor: str, now: datetime, action
         elif action == "reject":
             task.review = ReviewState.REJECTED.value
         session.flush()
-        after = _snapshot(task, _collaborator_ids(session, task_id))
+        after = _snapshot(task, collaborator_ids(session, task_id))
         b, a = _diff(before, after)
         if a:
-            _audit(session, actor=actor, now=now, entity="task", entity_id=task_id,
-                   action=action or "edit", before=b, after=a)
+            write_audit(session, actor=actor, now=now, entity="task", entity_id=task_id,
+                        action=action or "edit", before=b, after=a)
             if set(a) == {"collaborators"}:
-                _touch(task)   # the version moves even when only the collaborators changed
+                bump_version(task)   # the version moves even when only the collaborators changed
         _flush(session)
         return task.version
 
 
-def _touch(task: m.Task) -> None:
-    """Bump the version of a task whose own row did not change (collaborators only)."""
+def bump_version(task: m.Task) -> None:
+    """Make the next flush move the task's version even if none of its own columns changed."""
     from sqlalchemy.orm.attributes import flag_modified
 
     flag_modified(task, "text")
@@ -731,18 +743,8 @@ def add_progress(store: Store, task_id: int, *, reported_on: date, text: str, au
         if task.review == ReviewState.REJECTED.value:
             raise ValidationError(f"task {task_id} was rejected; confirm it first with "
                                   f"'chidao tasks review {task_id} --confirm'")
-        before = _snapshot(task)
-        session.add(m.TaskUpdate(task_id=task_id, reported_on=reported_on, text=text.strip(), percent=percent,
-                                 author=author, evidence=list(evidence), created_at=now))
-        if percent is not None:
-            task.percent = percent
-        task.has_progress = True
-        _touch(task)
-        _flush(session)
-        b, a = _diff(before, _snapshot(task))
-        _audit(session, actor=author, now=now, entity="task", entity_id=task_id, action="progress",
-               before=b, after={**a, "reported_on": reported_on, "text": text.strip(),
-                                "evidence": list(evidence)})
+        record_progress(session, task, reported_on=reported_on, text=text.strip(), percent=percent,
+                        evidence=evidence, author=author, now=now)
         _flush(session)
         return task.version
 
@@ -754,17 +756,52 @@ def complete_task(store: Store, task_id: int, *, completed_on: date, author: str
     with store.transaction() as session:
         task = _load(session, task_id, expected_version)
         _check_completion(task, completed_on)
-        before = _snapshot(task)
-        task.completed_on = completed_on
-        task.percent = 100
-        task.has_progress = True
-        session.add(m.TaskUpdate(task_id=task_id, reported_on=completed_on, text=(text or "Hoàn thành").strip(),
-                                 percent=100, author=author, evidence=list(evidence), created_at=now))
-        _flush(session)
-        b, a = _diff(before, _snapshot(task))
-        _audit(session, actor=author, now=now, entity="task", entity_id=task_id, action="complete", before=b, after=a)
+        record_completion(session, task, completed_on=completed_on, text=text, evidence=evidence, author=author,
+                          now=now)
         _flush(session)
         return task.version
+
+
+def record_progress(session: Session, task: m.Task, *, reported_on: date, text: str, author: str, now: datetime,
+                    percent: int | None = None, evidence: Sequence[str] = (),
+                    audit_extra: dict[str, Any] | None = None) -> m.TaskUpdate:
+    """Record a checked progress report in ``session``: a history row, the task's new percent, a version
+    bump and an audit entry (``audit_extra`` is added to its ``after``). No checks and no flush: the
+    caller validates first and flushes (a stale task fails there).
+    """
+    before = _snapshot(task)
+    entry = m.TaskUpdate(task_id=task.id, reported_on=reported_on, text=text, percent=percent, author=author,
+                         evidence=list(evidence), created_at=now)
+    session.add(entry)
+    if percent is not None:
+        task.percent = percent
+    task.has_progress = True
+    bump_version(task)
+    b, a = _diff(before, _snapshot(task))
+    write_audit(session, actor=author, now=now, entity="task", entity_id=task.id, action="progress", before=b,
+                after={**a, "reported_on": reported_on, "text": text, "evidence": list(evidence),
+                       **(audit_extra or {})})
+    return entry
+
+
+def record_completion(session: Session, task: m.Task, *, completed_on: date, author: str, now: datetime,
+                      text: str | None = None, evidence: Sequence[str] = (),
+                      audit_extra: dict[str, Any] | None = None) -> m.TaskUpdate:
+    """Record a checked completion in ``session``: the task done on ``completed_on`` at 100%, a history
+    row (``text``, default "Hoàn thành") and an audit entry (``audit_extra`` added to its ``after``).
+    No checks and no flush, as ``record_progress``.
+    """
+    before = _snapshot(task)
+    task.completed_on = completed_on
+    task.percent = 100
+    task.has_progress = True
+    entry = m.TaskUpdate(task_id=task.id, reported_on=completed_on, text=(text or DEFAULT_COMPLETION_TEXT).strip(),
+                         percent=100, author=author, evidence=list(evidence), created_at=now)
+    session.add(entry)
+    b, a = _diff(before, _snapshot(task))
+    write_audit(session, actor=author, now=now, entity="task", entity_id=task.id, action="complete", before=b,
+                after={**a, **(audit_extra or {})})
+    return entry
 
 
 def _check_completion(task: m.Task, completed_on: date) -> None:
@@ -792,8 +829,8 @@ def extend_deadline(store: Store, task_id: int, *, new_deadline: date, reason: s
         task.deadline = new_deadline
         _flush(session)
         b, a = _diff(before, _snapshot(task))
-        _audit(session, actor=author, now=now, entity="task", entity_id=task_id, action="extend",
-               before=b, after={**a, "reason": reason.strip()})
+        write_audit(session, actor=author, now=now, entity="task", entity_id=task_id, action="extend",
+                    before=b, after={**a, "reason": reason.strip()})
         _flush(session)
         return task.version
 
@@ -960,8 +997,8 @@ def add_org_alias(store: Store, org_name: str, alias: str, *, actor: str, now: d
         if other is not None and other.id != org.id:
             raise ValidationError(f"'{alias}' đã là tên của đơn vị '{other.name}'; dùng 'chidao orgs merge'")
         _add_alias(session, org, alias)
-        _audit(session, actor=actor, now=now, entity="organization", entity_id=org.id, action="alias",
-               after={"alias": alias})
+        write_audit(session, actor=actor, now=now, entity="organization", entity_id=org.id, action="alias",
+                    after={"alias": alias})
 
 
 def set_org_parent(store: Store, org_name: str, parent_name: str | None, *, actor: str, now: datetime) -> None:
@@ -975,8 +1012,8 @@ def set_org_parent(store: Store, org_name: str, parent_name: str | None, *, acto
             p = session.get(m.Organization, p.parent_id) if p.parent_id else None
         before = {"parent_id": org.parent_id}
         org.parent_id = parent.id if parent else None
-        _audit(session, actor=actor, now=now, entity="organization", entity_id=org.id, action="parent",
-               before=before, after={"parent_id": org.parent_id})
+        write_audit(session, actor=actor, now=now, entity="organization", entity_id=org.id, action="parent",
+                    before=before, after={"parent_id": org.parent_id})
 
 
 def merge_organizations(store: Store, keep: str, drop: str, *, actor: str, now: datetime) -> int:
@@ -1004,8 +1041,8 @@ def merge_organizations(store: Store, keep: str, drop: str, *, actor: str, now: 
         d.merged_into_id = k.id
         d.parent_id = None
         _add_alias(session, k, d.name)
-        _audit(session, actor=actor, now=now, entity="organization", entity_id=k.id, action="merge",
-               before={"merged": d.id, "name": d.name}, after={"tasks_moved": [t.id for t in moved]})
+        write_audit(session, actor=actor, now=now, entity="organization", entity_id=k.id, action="merge",
+                    before={"merged": d.id, "name": d.name}, after={"tasks_moved": [t.id for t in moved]})
         _flush(session)
         return k.id
 
@@ -1212,180 +1249,6 @@ __all__ = [
     "find_org_name", "get_task", "import_store", "indicator_series", "ingest_file", "ingest_paths", "is_empty",
     "list_documents", "list_meetings", "list_organizations", "list_people", "list_shortcomings",
     "list_tasks", "merge_organizations", "resolve_org", "review_task", "set_org_parent", "store_extraction",
-    "text_key", "unit_summary", "export_tasks_sheet", "import_tasks_sheet",
+    "text_key", "unit_summary", "write_audit", "bump_version", "collaborator_ids", "record_progress",
+    "record_completion", "DEFAULT_COMPLETION_TEXT",
 ]
-
-
-# --------------------------------------------------------------------------- bulk update (XLSX / CSV)
-
-SHEET_COLUMNS = ("Mã", "Phiên bản", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Ngày hoàn thành", "Tiến độ (%)",
-                 "Nội dung cập nhật")
-
-
-def export_tasks_sheet(store: Store, path: str | Path, *, today: date, unit: str | None = None) -> int:
-    """Write a unit's open and done tasks to ``path`` (.xlsx or .csv) for staff to fill; returns rows."""
-    from chidao.tracking.display import fmt_date
-
-    rows = [[v.id, v.version, v.text, v.lead or "", fmt_date(v.deadline, ""), fmt_date(v.completed_on, ""),
-             v.percent, ""] for v in list_tasks(store, today=today, unit=unit)]
-    path = Path(path)
-    if path.suffix.lower() == ".csv":
-        import csv
-
-        with path.open("w", newline="", encoding="utf-8-sig") as fh:
-            w = csv.writer(fh)
-            w.writerow(SHEET_COLUMNS)
-            w.writerows(rows)
-    elif path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "Nhiệm vụ"
-        ws.append(list(SHEET_COLUMNS))
-        for r in rows:
-            ws.append(r)
-        wb.save(path)
-    else:
-        raise ValidationError(f"{path}: choose a .xlsx or .csv file name")
-    return len(rows)
-
-
-def _read_sheet(path: Path) -> list[list[Any]]:
-    if path.suffix.lower() == ".csv":
-        import csv
-
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            return [row for row in csv.reader(fh)]
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds; all mean: not a workbook
-            raise ValidationError(f"{path} cannot be read as XLSX ({exc.__class__.__name__})") from None
-        return [list(r) for r in wb.active.iter_rows(values_only=True)]
-    raise ValidationError(f"{path}: choose a .xlsx or .csv file")
-
-
-def _cell_date(value: Any) -> date | None:
-    from chidao.tracking.display import parse_date
-
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_date(str(value))
-
-
-def import_tasks_sheet(store: Store, path: str | Path, *, actor: str, now: datetime,
-                       partial: bool = False) -> dict[str, Any]:
-    """Apply a filled sheet; every row is validated and errors are reported per line.
-
-    Nothing is applied when a row is invalid, unless ``partial``: then the valid rows are.
-    Returns ``{"applied": n, "errors": [(line, message)]}``.
-    """
-    path = Path(path)
-    table_rows = _read_sheet(path)
-    if not table_rows:
-        raise ValidationError(f"{path} is empty")
-    header = [str(h).strip() if h is not None else "" for h in table_rows[0]]
-    errors: list[tuple[int, str]] = []
-    unknown = [h for h in header if h and h not in SHEET_COLUMNS]
-    if unknown:
-        errors.append((1, f"cột không xác định: {', '.join(unknown)}"))
-    if "Mã" not in header:
-        errors.append((1, "thiếu cột 'Mã'"))
-    if errors and "Mã" not in header:
-        raise ValidationError(f"{path}: {len(errors)} lỗi, không cập nhật gì", errors)
-    col = {h: i for i, h in enumerate(header)}
-    applied = 0
-    with store.transaction() as session:
-        plans = []
-        for line, raw in enumerate(table_rows[1:], start=2):
-            if all(v in (None, "") for v in raw):
-                continue
-            cells = {h: (raw[i] if i < len(raw) else None) for h, i in col.items()}
-            try:
-                plans.append((line, _plan_row(session, cells)))
-            except _Unchanged:
-                continue
-            except ValidationError as exc:
-                errors.append((line, str(exc)))
-        if errors and not partial:
-            raise ValidationError(f"{path}: {len(errors)} dòng lỗi, không cập nhật gì (dùng --partial để "
-                                  "cập nhật các dòng hợp lệ)", errors)
-        for line, (task, lead, completed, percent, text) in plans:
-            if text or percent is not None:
-                session.add(m.TaskUpdate(task_id=task.id, reported_on=completed or now.date(),
-                                         text=text or "Cập nhật từ bảng tính", percent=percent, author=actor,
-                                         evidence=[], created_at=now))
-            before = _snapshot(task)
-            if lead is not None:
-                task.lead_id = lead.id
-            if percent is not None:
-                task.percent = percent
-            if completed is not None:
-                task.completed_on = completed
-                task.percent = 100
-            task.has_progress = True
-            _touch(task)
-            _flush(session)
-            b, a = _diff(before, _snapshot(task))
-            _audit(session, actor=actor, now=now, entity="task", entity_id=task.id, action="import",
-                   before=b, after={**a, "file": path.name, "line": line})
-            applied += 1
-        _flush(session)
-    return {"applied": applied, "errors": errors}
-
-
-def _plan_row(session: Session, cells: dict[str, Any]) -> tuple:
-    raw_id = cells.get("Mã")
-    try:
-        task_id = int(str(raw_id).strip())
-    except ValueError:
-        raise ValidationError(f"mã nhiệm vụ không hợp lệ: {raw_id!r}") from None
-    task = session.get(m.Task, task_id)
-    if task is None:
-        raise ValidationError(f"không có nhiệm vụ số {task_id}")
-    version = cells.get("Phiên bản")
-    if version not in (None, "") and int(str(version)) != task.version:
-        raise ValidationError(f"nhiệm vụ {task_id} đã được người khác sửa (phiên bản {task.version}); "
-                              "xuất lại bảng tính")
-    lead = None
-    unit = cells.get("Chủ trì")
-    if unit not in (None, ""):
-        lead = find_org(session, str(unit))
-        if lead is None:
-            raise ValidationError(f"đơn vị không xác định: {unit!r}")
-        if lead.id == task.lead_id:
-            lead = None
-    try:
-        completed = _cell_date(cells.get("Ngày hoàn thành"))
-    except ValueError:
-        raise ValidationError(f"ngày hoàn thành sai định dạng (dd/mm/yyyy): {cells.get('Ngày hoàn thành')!r}") from None
-    if completed is not None:
-        _check_completion(task, completed)
-    percent = cells.get("Tiến độ (%)")
-    if percent in (None, ""):
-        percent = None
-    else:
-        try:
-            percent = int(float(str(percent).replace(",", ".")))
-        except ValueError:
-            raise ValidationError(f"tiến độ phải là số từ 0 đến 100: {percent!r}") from None
-        if not 0 <= percent <= 100:
-            raise ValidationError(f"tiến độ phải từ 0 đến 100: {percent}")
-        if percent == task.percent:
-            percent = None
-    text = cells.get("Nội dung cập nhật")
-    text = str(text).strip() if text not in (None, "") else None
-    if lead is None and completed is None and percent is None and text is None:
-        raise _Unchanged("unchanged")
-    return task, lead, completed, percent, text
-
-
-class _Unchanged(ValidationError):
-    """A row that changes nothing: skipped, not an error."""

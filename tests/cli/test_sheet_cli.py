@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import click
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from chidao import services
-from chidao.cli import cli
+from chidao.cli import cli, sheet_cmds
+from chidao.errors import ChidaoError
 from chidao.storage import Store
 from chidao.tracking import sheets
 from tests.services.factories import extraction, put, task
@@ -148,3 +150,37 @@ def test_mistakes_get_one_clear_line_and_no_traceback(env, tmp_path, monkeypatch
     assert result.exit_code == code
     assert words in result.output
     assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def test_tasks_export_and_import_are_the_sheet_commands_registered_once():
+    tasks = cli.commands["tasks"]
+    assert tasks.commands["export"] is sheet_cmds.export_cmd
+    assert tasks.commands["import"] is sheet_cmds.import_cmd
+    assert {"export-tasks", "import-tasks"}.isdisjoint(cli.commands)
+
+
+def _group_with_tasks(*names):
+    group, tasks = click.Group("chidao"), click.Group("tasks")
+    for name in names:
+        tasks.add_command(click.Command(name, callback=lambda: None))
+    group.add_command(tasks)
+    return group
+
+
+@pytest.mark.parametrize("group, words", [
+    (_group_with_tasks("export"), "'tasks export' is defined twice"),
+    (_group_with_tasks("list", "import"), "'tasks import' is defined twice"),
+    (click.Group("chidao"), "list task_cmds before sheet_cmds"),
+])
+def test_registering_over_an_existing_command_or_without_the_tasks_group_fails_loudly(group, words):
+    with pytest.raises(ChidaoError, match=words):
+        sheet_cmds.register(group)
+
+
+def test_registering_on_a_tasks_group_adds_both_commands():
+    group = _group_with_tasks("list")
+    sheet_cmds.register(group)
+    assert sorted(group.commands["tasks"].commands) == ["export", "import", "list"]

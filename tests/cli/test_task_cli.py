@@ -1,17 +1,12 @@
 """``chidao tasks ...`` and ``chidao summary``: reproducible with --today, clear errors, Vietnamese output."""
 from __future__ import annotations
 
-import pathlib
-import sys
-
 import pytest
 from click.testing import CliRunner
 
-sys.path.insert(0, str(pathlib.Path(__file__).parents[1] / "services"))
-from factories import extraction, put, task  # noqa: E402
-
-from chidao.cli import cli  # noqa: E402
-from chidao.storage import Store  # noqa: E402
+from chidao.cli import cli
+from chidao.storage import Store
+from tests.services.factories import extraction, put, task
 
 
 @pytest.fixture

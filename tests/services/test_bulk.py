@@ -247,28 +247,39 @@ def test_dry_run_checks_everything_and_records_nothing(store, tasks, tmp_path):
     assert dump(store) == before
 
 
-# --------------------------------------------------------------------------- services' own sheet functions
+# --------------------------------------------------------------------------- same records as the services
 
 
-def test_xlsx_export_then_filled_import_applies_every_row(store, tasks, tmp_path):
-    """``services.export_tasks_sheet``/``import_tasks_sheet`` (the tracker's simpler pair) still work."""
+def _history(store, task_id):
+    d = services.get_task(store, task_id, today=TODAY)
+    return (d.task.percent, d.task.completed_on, d.task.version,
+            [(u.reported_on, u.text, u.percent, u.author, u.evidence) for u in d.updates],
+            [(e.action, e.actor, e.before, {k: v for k, v in e.after.items() if k != "via"}) for e in d.audit])
+
+
+@pytest.mark.parametrize("cells, by_hand", [
+    ({"Ngày báo cáo": "02/07/2024", "Tiến độ (%)": 40, "Kết quả thực hiện": "Đã rà soát 4/9 sở",
+      "Minh chứng": "bc-01.pdf"},
+     lambda store, t: services.add_progress(store, t, reported_on=date(2024, 7, 2), text="Đã rà soát 4/9 sở",
+                                            percent=40, evidence=["bc-01.pdf"], author="vp", now=NOW)),
+    ({"Kết quả thực hiện": "Đang làm"},
+     lambda store, t: services.add_progress(store, t, reported_on=TODAY, text="Đang làm", author="vp", now=NOW)),
+    ({"Ngày hoàn thành": "01/07/2024", "Kết quả thực hiện": "Đã ban hành Kế hoạch 45"},
+     lambda store, t: services.complete_task(store, t, completed_on=date(2024, 7, 1), text="Đã ban hành Kế hoạch 45",
+                                             author="vp", now=NOW)),
+    ({"Ngày hoàn thành": "01/07/2024"},
+     lambda store, t: services.complete_task(store, t, completed_on=date(2024, 7, 1), author="vp", now=NOW)),
+])
+def test_a_sheet_line_is_recorded_exactly_as_the_same_report_made_by_command(store, tasks, tmp_path, cells, by_hand):
     a, b, _, _ = tasks
-    path = tmp_path / "svc.xlsx"
-    assert services.export_tasks_sheet(store, path, today=TODAY, unit="Sở Tài chính") == 3
-    wb = load_workbook(path)
-    ws = wb.active
-    col = {ws.cell(1, j).value: j for j in range(1, ws.max_column + 1)}
-    for r in range(2, ws.max_row + 1):
-        if ws.cell(r, col["Mã"]).value == a:
-            ws.cell(r, col["Tiến độ (%)"], 45)
-            ws.cell(r, col["Nội dung cập nhật"], "Đã rà soát một nửa")
-        if ws.cell(r, col["Mã"]).value == b:
-            ws.cell(r, col["Ngày hoàn thành"], "01/07/2024")
-    wb.save(path)
-    result = services.import_tasks_sheet(store, path, actor="vp", now=NOW)
-    assert result == {"applied": 2, "errors": []}
-    assert services.get_task(store, a, today=TODAY).task.percent == 45
-    assert services.get_task(store, b, today=TODAY).task.completed_on == date(2024, 7, 1)
+    by_hand(store, a)
+    path = tmp_path / "stc.xlsx"
+    bulk.export_tasks(store, path, unit="Sở Tài chính", today=TODAY)
+    fill(path, {b: cells})
+    summary = bulk.import_sheet(store, path, author="vp", now=NOW, today=TODAY)
+    assert [x.task_id for x in summary.applied] == [b]
+    assert _history(store, b) == _history(store, a)
+    assert services.get_task(store, b, today=TODAY).audit[-1].after["via"] == f"stc.xlsx:{line_of(path, b)}"
 
 
 def test_a_task_changed_during_the_import_refuses_the_whole_import(store, tasks, tmp_path, monkeypatch):

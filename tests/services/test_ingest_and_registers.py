@@ -5,7 +5,7 @@ import json
 from datetime import date
 
 import pytest
-from factories import NOW, extraction, put, ref, task
+from tests.services.factories import NOW, extraction, put, ref, task
 
 from chidao import services
 from chidao.errors import ValidationError

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from factories import NOW, extraction, put, task
+from tests.services.factories import NOW, extraction, put, task
 
 from chidao import services
 from chidao.tracking import TaskState, summarize

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from factories import NOW, extraction, put, task
+from tests.services.factories import NOW, extraction, put, task
 
 from chidao import services
 from chidao.errors import ConflictError, NotFoundError, ValidationError

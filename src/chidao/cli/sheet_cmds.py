@@ -7,6 +7,7 @@ import click
 
 from chidao import bulk
 from chidao.cli.store_cmds import current_user, handles_errors, now, open_store, resolve_today, today_option
+from chidao.errors import ChidaoError
 from chidao.tracking.display import fmt_date
 
 
@@ -77,15 +78,17 @@ def import_cmd(file: str, partial: bool, dry_run: bool, author: str | None, toda
 
 
 def register(group: click.Group) -> None:
-    """Attach to the ``tasks`` group when it is there, else add ``export-tasks``/``import-tasks``.
+    """Add ``export`` and ``import`` to the ``tasks`` group that ``task_cmds`` registered before.
 
-    Attaching replaces any ``tasks export``/``tasks import`` registered before (this module is
-    listed after ``task_cmds``); the options here accept those commands' forms too.
+    Fails at start-up, rather than replacing or hiding a command, when that group is missing or
+    already has a command of either name.
     """
     tasks = group.commands.get("tasks")
-    if isinstance(tasks, click.Group):
-        tasks.add_command(export_cmd, "export")
-        tasks.add_command(import_cmd, "import")
-    else:
-        group.add_command(export_cmd, "export-tasks")
-        group.add_command(import_cmd, "import-tasks")
+    if not isinstance(tasks, click.Group):
+        raise ChidaoError("the 'tasks' command group is missing: list task_cmds before sheet_cmds in "
+                          "chidao.cli.COMMAND_MODULES")
+    for name, command in (("export", export_cmd), ("import", import_cmd)):
+        if name in tasks.commands:
+            raise ChidaoError(f"'tasks {name}' is defined twice: remove one of them "
+                              f"(sheet_cmds and {tasks.commands[name].callback.__module__})")
+        tasks.add_command(command, name)

@@ -1,14 +1,13 @@
-"""Task commands: ``tasks list|show|review|update|complete|extend|export|import`` and ``summary``."""
+"""Task commands: ``tasks list|show|review|update|complete|extend`` and ``summary`` (sheets: sheet_cmds)."""
 from __future__ import annotations
 
-import sys
 from datetime import date
 
 import click
 
 from chidao import services
 from chidao.cli.store_cmds import (
-    console, current_user, fail, handles_errors, now, open_store, resolve_today, table, today_option,
+    console, current_user, handles_errors, now, open_store, resolve_today, table, today_option,
 )
 from chidao.model import ReviewState, TaskStatus
 from chidao.tracking.display import fmt_date, fmt_number, fmt_percent, parse_date
@@ -211,42 +210,6 @@ def tasks_extend(task_id, deadline, reason, expected_version, author) -> None:  
     services.extend_deadline(open_store(), task_id, new_deadline=new, reason=reason, author=_author(author),
                              now=now(), expected_version=expected_version)
     click.echo(f"Đã gia hạn nhiệm vụ #{task_id} đến {fmt_date(new)}")
-
-
-@tasks_group.command("export")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--unit", help="Only tasks this unit leads.")
-@today_option
-@handles_errors
-def tasks_export(file: str, unit: str | None, today: str | None) -> None:
-    """Write tasks to an XLSX or CSV sheet (by the file name) for a unit to fill in.
-
-    \b
-    Example:
-      chidao tasks export so-tai-chinh.xlsx --unit "Sở Tài chính"
-    """
-    n = services.export_tasks_sheet(open_store(), file, today=resolve_today(today), unit=unit)
-    click.echo(f"Đã xuất {n} nhiệm vụ vào {file}")
-
-
-@tasks_group.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--partial", is_flag=True, help="Apply the valid rows even when some rows are invalid.")
-@_author_option
-@handles_errors
-def tasks_import(file: str, partial: bool, author: str | None) -> None:
-    """Apply a filled XLSX/CSV sheet; errors are reported per row and nothing is applied if any.
-
-    \b
-    Example:
-      chidao tasks import so-tai-chinh.xlsx --partial
-    """
-    result = services.import_tasks_sheet(open_store(), file, actor=_author(author), now=now(), partial=partial)
-    for line, msg in result["errors"]:
-        click.echo(f"dòng {line}: {msg}", err=True)
-    click.echo(f"Đã cập nhật {result['applied']} nhiệm vụ; {len(result['errors'])} dòng lỗi")
-    if result["errors"]:
-        sys.exit(1)
 
 
 @click.command("summary")
