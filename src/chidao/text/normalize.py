@@ -42,66 +42,137 @@ _NEW_STYLE = re.compile(
 )
 
 
+_COMBINING_CLASS = "".join(
+    re.escape(chr(c)) for c in range(0x300, 0x110000)
+    if unicodedata.combining(chr(c)) and not 0xD800 <= c <= 0xDFFF
+)
+# what is not folded one character for one: a character with combining marks after it (NFC may
+# compose them), CR or CRLF (-> LF), runs of zero-width marks (dropped)
+_DROPPED_CLASS = "".join(re.escape(c) for c in sorted(_DROPPED))
+_SPECIAL = re.compile(
+    rf"[^{_DROPPED_CLASS}\r][{_COMBINING_CLASS}]+|\r\n?|[{_DROPPED_CLASS}]+|[{_COMBINING_CLASS}]+"
+)
+_TRANSLATE = {k: v for k, v in _SINGLE.items()}
+
+_IDENTITY, _CLUSTER = 0, 1
+
+
 @dataclass(frozen=True)
 class NormText:
-    """``norm`` and, for each of its characters, the original span it came from."""
+    """``norm`` and a piecewise map from its characters back to the original.
+
+    The map is a list of pieces, each starting at norm offset ``_nb[i]`` and original offset
+    ``_ob[i]``: an identity piece maps character for character; a cluster piece maps every one of
+    its characters to the whole original cluster (``_ob[i]`` .. ``_ob[i + 1]``). Most texts are one
+    identity piece, so the map costs next to nothing.
+    """
 
     original: str
     norm: str
-    _starts: tuple[int, ...]
-    _ends: tuple[int, ...]
+    _nb: tuple[int, ...]
+    _ob: tuple[int, ...]
+    _kind: tuple[int, ...]
+
+    def _piece_len(self, p: int) -> int:
+        nxt = self._nb[p + 1] if p + 1 < len(self._nb) else len(self.norm)
+        return nxt - self._nb[p]
+
+    def _orig_start(self, i: int) -> int:
+        p = bisect.bisect_right(self._nb, i) - 1
+        if self._kind[p] == _IDENTITY:
+            return self._ob[p] + (i - self._nb[p])
+        return self._ob[p]
+
+    def _orig_end(self, i: int) -> int:
+        p = bisect.bisect_right(self._nb, i) - 1
+        if self._kind[p] == _IDENTITY:
+            return self._ob[p] + (i - self._nb[p]) + 1
+        return self._ob[p + 1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span ``[start, end)`` of ``norm`` onto ``original``."""
         if not 0 <= start <= end <= len(self.norm):
             raise ValueError(f"span {start}..{end} outside 0..{len(self.norm)}")
         if start == end:
-            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            pos = self._orig_start(start) if start < len(self.norm) else len(self.original)
             return pos, pos
-        return self._starts[start], self._ends[end - 1]
+        return self._orig_start(start), self._orig_end(end - 1)
+
+    def _count_starting_before(self, x: int) -> int:
+        """How many norm characters come from original characters starting before ``x``."""
+        p = bisect.bisect_left(self._ob, x) - 1
+        if p < 0:
+            return 0
+        if self._kind[p] == _IDENTITY:
+            return self._nb[p] + min(x - self._ob[p], self._piece_len(p))
+        return self._nb[p] + self._piece_len(p)
+
+    def _count_ending_by(self, x: int) -> int:
+        """How many norm characters come wholly from original characters before ``x``."""
+        p = bisect.bisect_left(self._ob, x) - 1
+        if p < 0:
+            return 0
+        if self._kind[p] == _IDENTITY:
+            return self._nb[p] + min(x - self._ob[p], self._piece_len(p))
+        return self._nb[p] + (self._piece_len(p) if self._ob[p + 1] <= x else 0)
 
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``original`` onto the smallest span of ``norm`` that covers it."""
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(f"span {start}..{end} outside 0..{len(self.original)}")
-        ns = bisect.bisect_left(self._ends, start + 1)
-        ne = bisect.bisect_left(self._starts, end)
+        ns = self._count_ending_by(start)
+        ne = self._count_starting_before(end)
         return ns, max(ns, ne)
 
 
 def normalize(text: str) -> NormText:
     """Build the matching form of ``text`` (see the module docstring for what it folds)."""
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in _DROPPED:
-            i += 1
-            continue
-        if ch == "\r":
-            j = i + 2 if i + 1 < n and text[i + 1] == "\n" else i + 1
-            out.append("\n"); starts.append(i); ends.append(j)
-            i = j
-            continue
-        # a cluster: one character and the combining marks after it
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        cluster = text[i:j]
-        if j - i > 1 or not cluster.isascii():
-            cluster = unicodedata.normalize("NFC", cluster)
-        for c in cluster:
-            out.append(_SINGLE.get(ord(c), c))
-            starts.append(i)
-            ends.append(j)
-        i = j
-    norm = "".join(out)
+    nb: list[int] = [0]
+    ob: list[int] = [0]
+    kind: list[int] = [_IDENTITY]
+    npos = pos = 0
+
+    def identity(chunk: str, at: int) -> None:
+        nonlocal npos
+        if unicodedata.is_normalized("NFC", chunk):
+            out.append(chunk)
+            npos += len(chunk)
+            return
+        for k, c in enumerate(chunk):      # rare: characters NFC rewrites on their own
+            folded = unicodedata.normalize("NFC", c)
+            if folded == c:
+                out.append(c)
+                npos += 1
+                continue
+            cluster(folded, at + k, at + k + 1)
+
+    def cluster(folded: str, a: int, b: int) -> None:
+        nonlocal npos
+        if folded:
+            nb.append(npos); ob.append(a); kind.append(_CLUSTER)
+            out.append(folded)
+            npos += len(folded)
+        nb.append(npos); ob.append(b); kind.append(_IDENTITY)
+
+    for m in _SPECIAL.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            identity(text[pos:a], pos)
+        s = m.group()
+        if s[0] == "\r":
+            cluster("\n", a, b)
+        elif s[0] in _DROPPED:
+            cluster("", a, b)
+        else:
+            cluster(unicodedata.normalize("NFC", s), a, b)
+        pos = b
+    if pos < len(text):
+        identity(text[pos:], pos)
+    norm = "".join(out).translate(_TRANSLATE)
     if _NEW_STYLE.search(norm):
         norm = _old_style_tones(norm)
-    return NormText(text, norm, tuple(starts), tuple(ends))
+    return NormText(text, norm, tuple(nb), tuple(ob), tuple(kind))
 
 
 def _old_style_tones(s: str) -> str:
