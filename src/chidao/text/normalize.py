@@ -42,16 +42,23 @@ _NEW_STYLE = re.compile(
 )
 
 
-_COMBINING_CLASS = "".join(
-    re.escape(chr(c)) for c in range(0x300, 0x110000)
-    if unicodedata.combining(chr(c)) and not 0xD800 <= c <= 0xDFFF
-)
-# what is not folded one character for one: a character with combining marks after it (NFC may
-# compose them), CR or CRLF (-> LF), runs of zero-width marks (dropped)
+def _ranges(codes: list[int]) -> str:
+    """A regex character class body of ranges (``a-z``) covering ``codes`` (sorted)."""
+    parts, start, prev = [], codes[0], codes[0]
+    for c in codes[1:] + [-1]:
+        if c != prev + 1:
+            parts.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = c
+        prev = c
+    return "".join(parts)
+
+
+_COMBINING_CLASS = _ranges([c for c in range(0x300, 0x110000)
+                            if not 0xD800 <= c <= 0xDFFF and unicodedata.combining(chr(c))])
+# what is not folded one character for one: combining marks (NFC may compose them with the
+# character before), CR or CRLF (-> LF), runs of zero-width marks (dropped)
 _DROPPED_CLASS = "".join(re.escape(c) for c in sorted(_DROPPED))
-_SPECIAL = re.compile(
-    rf"[^{_DROPPED_CLASS}\r][{_COMBINING_CLASS}]+|\r\n?|[{_DROPPED_CLASS}]+|[{_COMBINING_CLASS}]+"
-)
+_SPECIAL = re.compile(rf"[{_COMBINING_CLASS}]+|\r\n?|[{_DROPPED_CLASS}]+")
 _TRANSLATE = {k: v for k, v in _SINGLE.items()}
 
 _IDENTITY, _CLUSTER = 0, 1
@@ -157,15 +164,17 @@ def normalize(text: str) -> NormText:
 
     for m in _SPECIAL.finditer(text):
         a, b = m.span()
+        first = text[a]
+        if first != "\r" and first not in _DROPPED and a > pos:
+            a -= 1                          # combining marks compose with the character before
         if a > pos:
             identity(text[pos:a], pos)
-        s = m.group()
-        if s[0] == "\r":
+        if first == "\r":
             cluster("\n", a, b)
-        elif s[0] in _DROPPED:
+        elif first in _DROPPED:
             cluster("", a, b)
         else:
-            cluster(unicodedata.normalize("NFC", s), a, b)
+            cluster(unicodedata.normalize("NFC", text[a:b]), a, b)
         pos = b
     if pos < len(text):
         identity(text[pos:], pos)
