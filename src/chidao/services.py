@@ -838,14 +838,23 @@ def extend_deadline(store: Store, task_id: int, *, new_deadline: date, reason: s
 # --------------------------------------------------------------------------- summary
 
 
+def _sqlite_has_filter() -> bool:
+    """SQLite understands ``count(*) FILTER (WHERE ...)`` from 3.30."""
+    import sqlite3
+
+    return sqlite3.sqlite_version_info >= (3, 30)
+
+
 def unit_summary(store: Store, *, today: date, include_proposed: bool = True) -> list[UnitSummary]:
     """Per lead unit on ``today``: counts by status and overdue age buckets, aggregated in the database."""
     T = m.Task
     open_ = T.completed_on.is_(None)
     overdue = and_(open_, T.deadline < today)
 
-    def n(cond):  # noqa: ANN001, ANN202
-        return func.sum(case((cond, 1), else_=0))
+    filter_ok = store.dialect != "sqlite" or _sqlite_has_filter()
+
+    def n(cond):  # noqa: ANN001, ANN202 - count(*) FILTER (WHERE ...) where the database has it: cheaper
+        return func.count().filter(cond) if filter_ok else func.sum(case((cond, 1), else_=0))
 
     cols = {
         TaskStatus.DONE_ON_TIME: n(and_(T.completed_on.is_not(None),

@@ -214,6 +214,8 @@ class Task(Base):
     __table_args__ = (
         Index("ix_tasks_lead_open_deadline", "lead_id", "completed_on", "deadline"),
         Index("ix_tasks_open_deadline", "completed_on", "deadline"),
+        # covers the per-unit summary: it reads this index, not the (wide) task rows
+        Index("ix_tasks_summary", "lead_id", "review", "completed_on", "deadline", "has_progress"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
