@@ -138,6 +138,9 @@ def write_part(part: str, lines: list[str]) -> None:
     if inner_begin in section and inner_end in section:
         before, after = section.split(inner_begin, 1)
         section = before + block + after.split(inner_end, 1)[1]
+    elif part == "ingest" and "<!-- bench_tracker:tasks:begin -->" in section:   # ingest comes first
+        before, after = section.split("<!-- bench_tracker:tasks:begin -->", 1)
+        section = before + block + "\n\n<!-- bench_tracker:tasks:begin -->" + after
     else:
         section = section.rstrip("\n") + "\n\n" + block + "\n"
     OUT.parent.mkdir(parents=True, exist_ok=True)

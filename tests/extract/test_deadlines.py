@@ -143,3 +143,35 @@ def test_offsets_are_in_the_text_as_read():
     doc = _doc(text)
     dl = find_deadline(doc, 0, len(text))
     assert text[dl.start:dl.end] == dl.text == "trước\u00a0ngày 30/6/2024"
+
+
+# Round 2: a time of day between the cue and the day, "đúng dịp", a date opening a clause of "phải".
+ROUND_TWO_DEADLINES = [
+    ("gửi về Văn phòng UBND tỉnh trước 14 giờ, ngày 05/12/2024", "trước 14 giờ, ngày 05/12/2024",
+     date(2024, 12, 5)),                                                                 # laichau.gov.vn
+    ("gửi báo cáo trước 17h00 ngày 30/6/2024", "trước 17h00 ngày 30/6/2024", date(2024, 6, 30)),
+    ("hoàn thành 4 dự án cao tốc đúng dịp 19/12/2025", "đúng dịp 19/12/2025", date(2025, 12, 19)),
+    ("Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án sắp xếp về Bộ Nội vụ", "Ngày 1/5", date(2024, 5, 1)),
+    ("Bộ trưởng: Ngày 30/6, các địa phương phải hoàn thành", "Ngày 30/6", date(2024, 6, 30)),
+    ("Mục tiêu đặt ra là trong tháng 7 phải chi trả phần lớn tiền bồi thường", "trong tháng 7",
+     date(2024, 7, 31)),
+]
+
+
+@pytest.mark.parametrize("text,words,due", ROUND_TWO_DEADLINES)
+def test_clock_time_dip_and_must_clause_deadlines(text, words, due):
+    dl = _principal(text)
+    assert dl is not None and dl.text == words and dl.due == due
+
+
+NOT_DEADLINES_ROUND_TWO = [
+    "Đại hội diễn ra từ ngày 12 đến ngày 15 tháng 10 năm 2024, với tinh thần dân chủ",   # a span of days
+    "hội chợ kéo dài từ tháng 6 đến tháng 9/2024",
+    "Ngày 12/9, UBND tỉnh họp phiên thường kỳ tháng 9",                                 # no must after it
+    "Ngày 1/5, nhiều địa phương tổ chức lễ mít tinh; các tỉnh phải gửi báo cáo",        # must in another clause
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES_ROUND_TWO)
+def test_spans_of_days_and_dates_without_a_must_are_not_deadlines(text):
+    assert _principal(text) is None

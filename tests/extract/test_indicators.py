@@ -229,3 +229,44 @@ def test_indicators_run_in_the_pipeline_after_numbers():
                max_size=120))
 def test_never_crashes_and_spans_always_hold(text):
     read(text)
+
+
+# Round 2 constructions: old-style "tỉ", a verb that names the figure, a plan followed by "trong".
+READ_AS = [
+    ("thu ngân sách ước đạt 12.500 tỉ đồng, vượt 10,5% dự toán",
+     dict(name="Thu ngân sách", value=12500, unit="tỉ đồng", plan_pct=110.5)),
+    ("kim ngạch xuất khẩu đạt 2,3 tỉ USD", dict(name="Kim ngạch xuất khẩu", value=2.3, unit="tỉ USD")),
+    ("đã huy động được 4.200 tỷ đồng", dict(name="Huy động", value=4200, unit="tỷ đồng")),
+    ("kết quả giải ngân 312 tỷ đồng, mới đạt 31% kế hoạch vốn trong quý I",
+     dict(name="Giải ngân", value=312, plan_pct=31)),
+    ("toàn huyện còn 1.204 hộ cận nghèo", dict(value=1204, unit="hộ")),
+]
+
+
+@pytest.mark.parametrize("text, want", READ_AS, ids=[t[:40] for t, _ in READ_AS])
+def test_round_two_constructions_are_read(text, want):
+    (ind,) = read(text)
+    for key, value in want.items():
+        assert getattr(ind, key) == (pytest.approx(value) if isinstance(value, float) else value), key
+
+
+def test_figure_inside_an_open_bracket_takes_its_subject_from_the_bracket():
+    inds = read("Khu vực II tăng 5,1% (công nghiệp tăng 6,2%; xây dựng tăng 3,3%)")
+    assert [(i.name, i.change_pct) for i in inds] == [
+        ("Khu vực II", 5.1), ("Công nghiệp", 6.2), ("Xây dựng", 3.3)]
+
+
+# Digits the numbers extractor read as a date are no figure, even before a unit-like word.
+DATE_NOT_FIGURE = [
+    "Sáng 22/12 đồng chí Bí thư Tỉnh ủy đi kiểm tra công trình",
+    "Chiều 5/9 đồng chí Chủ tịch UBND tỉnh làm việc với huyện",
+]
+
+
+@pytest.mark.parametrize("text", DATE_NOT_FIGURE)
+def test_day_month_after_a_time_of_day_is_not_a_done_of_target(text):
+    assert read(text) == []
+
+
+def test_huy_dong_without_amount_of_money_is_not_named_by_the_verb():
+    assert all(i.name != "Huy động" for i in read("huy động 300 người tham gia"))

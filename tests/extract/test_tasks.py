@@ -286,3 +286,38 @@ def test_any_mix_of_cue_words_gives_tasks_pointing_at_their_words(parts):
     text = "".join(parts)
     for t in _tasks(text):
         assert text[t.start:t.end] == t.text
+
+
+# Round 2: sentences and headlines that set a time still ahead (ref 2024-03-20) to do something.
+TIMED_DIRECTIVES = [
+    # (text, deadline words)
+    ("Tập trung hoàn thành sáp nhập cấp tỉnh trước ngày 30/8 để vận hành từ ngày 1/9\nBộ trưởng cho biết "
+     "quy trình đang được triển khai.", "trước ngày 30/8"),                                   # headline
+    ("Yêu cầu hoàn thành 4 dự án cao tốc đúng dịp 19/12/2024\nVăn phòng Chính phủ vừa có văn bản.",
+     "đúng dịp 19/12/2024"),
+    ("Mục tiêu đặt ra là trong tháng 7 phải chi trả phần lớn tiền bồi thường.", "trong tháng 7"),
+    ("Bộ trưởng Nội vụ: Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án sắp xếp về Bộ Nội vụ.", "Ngày 1/5"),
+    ("Chủ tịch UBND tỉnh Đặng Văn Minh đã chỉ đạo, giao trách nhiệm cụ thể cho từng cấp ngành, khẩn trương "
+     "hoàn thành công trình trong năm 2024 này.", "trong năm 2024"),
+    ("Chủ tịch UBND tỉnh chỉ đạo, trong thời gian tới, các chủ đầu tư đẩy nhanh tiến độ giải ngân.",
+     "trong thời gian tới"),
+]
+
+
+@pytest.mark.parametrize("text,words", TIMED_DIRECTIVES)
+def test_sentence_or_headline_with_a_deadline_ahead_and_a_directive_is_a_task(text, words):
+    found = [t for t in _tasks(text) if t.deadline_text]
+    assert [t.deadline_text for t in found] == [words]
+
+
+NOT_TIMED_DIRECTIVES = [
+    "Đại hội diễn ra từ ngày 12 đến ngày 15 tháng 10 năm 2024, toàn bộ chương trình đã hoàn thành, đạt yêu cầu đề ra.",
+    "Công trình đã hoàn thành trước ngày 30/6/2023 theo yêu cầu.",                # a date already past
+    "Dự án dự kiến hoàn thành trong tháng 12/2024.",                              # a forecast, no directive
+    "Hội nghị lần thứ 18 diễn ra vào tháng 4/2024 theo chỉ đạo của Tỉnh ủy.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMED_DIRECTIVES)
+def test_periods_past_forecasts_and_noun_directives_give_no_timed_task(text):
+    assert [t.deadline_text for t in _tasks(text) if t.deadline_text] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -215,11 +215,13 @@ def _build_relative_year(doc: Document, m: re.Match[str]) -> DateFact | None:
     return _mk(doc, m, "relative_year", PeriodKind.YEAR, date(y, 1, 1), date(y, 12, 31), year_given=False)
 
 
-def _build_range(doc: Document, m: re.Match[str]) -> DateFact | None:
-    y1, y2 = int(m.group("y1")), int(m.group("y2"))
-    if not (_valid_year(y1) and _valid_year(y2) and y1 < y2 <= y1 + 50):
-        return None
-    return _mk(doc, m, "year_range", PeriodKind.RANGE, date(y1, 1, 1), date(y2, 12, 31))
+def _build_range(rule: str):
+    def build(doc: Document, m: re.Match[str]) -> DateFact | None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not (_valid_year(y1) and _valid_year(y2) and y1 < y2 <= y1 + 50):
+            return None
+        return _mk(doc, m, rule, PeriodKind.RANGE, date(y1, 1, 1), date(y2, 12, 31))
+    return build
 
 
 def _build_relative(doc: Document, m: re.Match[str]) -> DateFact | None:
@@ -240,11 +242,19 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def find_dates(doc: Document) -> list[DateFact]:
     """Every date and period of ``doc``, resolved against ``doc.ref_date``; longest match wins."""
     cands: list[tuple[int, int, int, DateFact]] = []
+    norm = doc.norm
     for prio, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(doc.norm):
+        back = PREFIXES.get(rule.name)
+        for m in rule.pattern.finditer(norm):
             fact = rule.build(doc, m)
-            if fact is not None:
-                cands.append((fact.start, -(fact.end - fact.start), prio, fact))
+            if fact is None:
+                continue
+            if back is not None:
+                p = back.search(norm, max(0, m.start() - PREFIX_CHARS), m.start())
+                if p is not None and p.start() < m.start():
+                    s = doc.orig_span(p.start(), m.end())[0]
+                    fact = replace(fact, start=s, text=doc.text[s:fact.end])
+            cands.append((fact.start, -(fact.end - fact.start), prio, fact))
     cands.sort(key=lambda c: (c[1], c[0], c[2]))           # longest first, then leftmost
     kept: list[DateFact] = []
     taken: list[tuple[int, int]] = []          # disjoint, sorted
@@ -348,10 +358,14 @@ def _clause_after(doc: Document, ne: int, hi: int) -> str:
     return post[: m.start()] if m else post
 
 
+# a time of day between a cue and its date: "trước 14 giờ, ngày 05/12/2017", "trước 17h00 ngày 30/6"
+_CLOCK = r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)"
+
+
 @lru_cache(maxsize=None)
 def _cue_tail(role: str) -> re.Pattern[str]:
     phrases = [p for p, _ in _cues().get(role, [])]
-    return vi(rf"""(?<![\w])(?P<cue>{_alternation(phrases)})\s*:?\s*$""")
+    return vi(rf"""(?<![\w])(?P<cue>{_alternation(phrases)})\s*:?\s*{_CLOCK}?$""")
 
 
 def _relation(role: str, cue: str) -> str:
@@ -364,6 +378,12 @@ def _word_re(role: str) -> re.Pattern[str]:
     return vi(rf"""(?<![\w])(?:{_alternation([p for p, _ in _cues().get(role, [])])})(?![\w])""")
 
 
+# "từ nay đến ...", "từ bây giờ đến ...", but not a span of dates "từ ngày 12 đến ngày 15 tháng 10"
+_FROM_NOW = vi(r"""(?<![\w])từ(?![\w])(?!\s+(?:(?:ngày|tháng|quý|năm)\s+)?\d)""")
+_FIXED_KINDS = (PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.QUARTER)
+_CLAUSE_OPEN = re.compile(r"(?:^|[:,(]|\s-)\s*$")
+# the date opens a clause whose verb is a must: "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án"
+_MUST_AFTER = vi(r"""^\s*,?[^.;:!?()]{0,60}?(?<![\w])(?:phải|cần)(?![\w])""")
 _PAST = vi(r"""(?<![\w])(?:đã|vừa\s+qua|qua)(?![\w])""")
 _PAST_AFTER = vi(r"""^\s*(?:qua|vừa\s+qua|trước\s+đó)(?![\w])|(?<![\w])đã(?![\w])""")
 
@@ -405,12 +425,14 @@ def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int) -> Deadline | 
         lead_zone = before[: weak.start()] if weak else before
         if weak and _word_re("block").search(lead_zone[-30:]):
             return None                                            # "tầm nhìn đến năm 2050"
-        if weak and (_word_re("lead").search(lead_zone) or re.search(r"(?<![\w])từ(?![\w])", lead_zone)):
+        if weak and (_word_re("lead").search(lead_zone) or _FROM_NOW.search(lead_zone)):
             relation, rule, start = "by", "weak_cue_" + _slug(weak["cue"]), fs - len(before) + weak.start()
         elif not weak:
             lead = vi(rf"""(?<![\w])(?P<lead>{_alternation([p for p, _ in _cues()['lead']])})\s*:?\s*$""").search(before)
             if lead:
                 relation, rule, start = "by", "lead_" + _slug(lead["lead"]), fs - len(before) + lead.start()
+            elif fact.kind in _FIXED_KINDS and _CLAUSE_OPEN.search(before) and _MUST_AFTER.match(after):
+                relation, rule, start = "by", "bare_then_must", fs    # "Ngày 1/5, các tỉnh phải gửi ..."
             elif fact.rule in ("part_of_year", "n_months_of_year") and fact.last and fact.last.month == 12 \
                     and (fact.first is None or fact.first.month > 1):
                 relation, rule, start = "by", "bare_end_of_year", fs   # "6 tháng cuối năm 2022", "cuối năm 2025"
@@ -499,13 +521,13 @@ def _rules() -> list[Rule]:
     q = r"(?P<q>(?-i:IV|I{1,3})|[1-4])"
     return [
         # ngày 30 tháng 6 năm 2024, Thứ Hai, ngày 14 tháng 7
-        Rule("long_date", vi(rf"""{_WEEKDAY}?ngày\s+{_D}\s+tháng\s+{_M}(?:\s*,?\s*năm\s+{_Y})?(?![\d/])"""),
+        Rule("long_date", vi(rf"""ngày\s+{_D}\s+tháng\s+{_M}(?:\s*,?\s*năm\s+{_Y})?(?![\d/])"""),
              _build_day("long_date")),
         # 14/3/2024, 29-1-2021, 14.3.2024, ngày 14/3/2024, Thứ Hai, ngày 14/3/2024
-        Rule("numeric_date", vi(rf"""{_WEEKDAY}?(?:(?:ngày|hôm)\s+)?(?<![\w.,/-]){_D}(?P<sep>[/.-]){_M}(?P=sep){_Y}(?![\d/])"""),
+        Rule("numeric_date", vi(rf"""(?<![\w.,/-]){_D}(?P<sep>[/.-]){_M}(?P=sep){_Y}(?![\d/])"""),
              _build_day("numeric_date")),
         # ngày 14-7, ngày 30/6 (the year comes from the reference date)
-        Rule("day_month", vi(rf"""{_WEEKDAY}?(?:ngày|hôm)\s+{_D}\s*[/-]\s*{_M}(?![\d/]|[.,]\d)"""),
+        Rule("day_month", vi(rf"""[nh](?:(?<=n)gày|(?<=h)ôm)\s+{_D}\s*[/-]\s*{_M}(?![\d/]|[.,]\d)"""),
              _build_day("day_month")),
         # (27/7), trước 30/6: a bare day/month the numbers extractor did not take for a fraction
         Rule("bare_day_month", vi(rf"""(?<![\w.,/-]){_D}[/-]{_M}(?![\d/-]|[.,]\d)"""), _build_bare_day_month),
@@ -519,12 +541,13 @@ def _rules() -> list[Rule]:
         Rule("n_months_of_year", vi(rf"""(?<![\w])(?P<n>\d{{1,2}}|mười\s+một|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"""
                                     rf"""\s+tháng\s+(?P<which>đầu|cuối)\s+năm{year_tail}"""), _build_n_months),
         # giai đoạn 2021 - 2030, nhiệm kỳ 2025 - 2030, 2021-2025, từ năm 2021 đến năm 2025
-        Rule("year_range", vi(r"""(?:(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|năm\s+học|niên\s+độ|các\s+năm|những\s+năm|năm)\s+)?"""
-                              r"""(?<![\w/.,-])(?P<y1>(?:19|20)\d\d)\s*-\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?![\w/])"""
-                              r"""|từ\s+năm\s+(?P<y1b>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y2b>(?:19|20)\d\d)(?!\d)"""),
-             lambda doc, m: _build_range(doc, _RangeMatch(m))),
+        Rule("year_range", vi(r"""(?<![\w/.,-])(?P<y1>(?:19|20)\d\d)\s*-\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?![\w/])"""),
+             _build_range("year_range")),
+        # từ năm 2021 đến năm 2025
+        Rule("year_range_from", vi(r"""từ\s+năm\s+(?P<y1>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)"""),
+             _build_range("year_range")),
         # năm 2025
-        Rule("year", vi(rf"""(?<![\w])năm\s+{_Y}(?![\d/]|\s*-\s*\d)"""), _build_year),
+        Rule("year", vi(rf"""năm(?<![\w]năm)\s+{_Y}(?![\d/]|\s*-\s*\d)"""), _build_year),
         # năm nay, năm tới, năm trước (lexicon/relative_years.tsv)
         Rule("relative_year", vi(rf"""(?<![\w])(?P<rel>{rel_years})(?![\w])"""), _build_relative_year),
         # Tết Nguyên đán, thời gian tới (lexicon/periods.tsv, kind relative)
@@ -537,22 +560,14 @@ def _rules() -> list[Rule]:
     ]
 
 
-class _RangeMatch:
-    """A view of a year-range match with its two years under ``y1``/``y2`` whichever form matched."""
-
-    def __init__(self, m: re.Match[str]) -> None:
-        self._m = m
-
-    def group(self, name: str) -> str | None:
-        if name in ("y1", "y2"):
-            return self._m.group(name) or self._m.group(name + "b")
-        return self._m.group(name)
-
-    def start(self) -> int:
-        return self._m.start()
-
-    def end(self) -> int:
-        return self._m.end()
-
+# Words a rule's match may extend back over, found by a search ending where the match starts
+# (a pattern opening with an optional alternation is tried at every position of the text: slow).
+PREFIX_CHARS = 40
+PREFIXES: dict[str, re.Pattern[str]] = {
+    "long_date": vi(rf"""{_WEEKDAY}$"""),                                   # Thứ Hai, ngày 14 tháng 7
+    "numeric_date": vi(rf"""(?:{_WEEKDAY}?(?:ngày|hôm)\s+|{_WEEKDAY})$"""),  # ngày 14/3/2024
+    "day_month": vi(rf"""{_WEEKDAY}$"""),
+    "year_range": vi(r"""(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|năm\s+học|niên\s+độ|các\s+năm|những\s+năm|năm)\s+$"""),
+}
 
 RULES: list[Rule] = _rules()

@@ -87,7 +87,7 @@ _PLAN_TAIL = vi(rf"""
     \s*(?:so\s+(?:với\s+)?|của\s+)?{_PLAN_WORDS}(?![^\W\d_])
     (?:\s+(?!(?:tăng|giảm|đạt|bằng|và|so|nhưng|song|trong|là|cao|thấp|vượt)(?![^\W\d_]))
         (?:[^\W\d_]+|\d{{4}}))*?
-    (?=\s*(?:[,;.()\n]|$|và\s|nhưng\s|tăng\s|giảm\s|đạt\s|bằng\s|cao\s|thấp\s|vượt\s|so\s))
+    (?=\s*(?:[,;.()\n]|$|và\s|nhưng\s|trong\s|tăng\s|giảm\s|đạt\s|bằng\s|cao\s|thấp\s|vượt\s|so\s))
 """)
 # after a figure: "so với cùng kỳ năm 2023", "so cùng kỳ", "so với tháng trước"
 _CMP_TAIL = vi(r"""
@@ -155,7 +155,7 @@ _ENUM_HEAD = vi(r"^\s*(?:khu\s+vực|ngành|lĩnh\s+vực)(?![^\W\d_])")
 # filler that carries no subject, used to decide whether a figure starts a new indicator
 _FILLER = vi(r"""(?<![^\W\d_])(?:và|nhưng|song|tuy|cùng|đồng\s+thời|so|với|chỉ|đều|cũng|vẫn|đã|được|ước\s+tính|
                   ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|là|thì|riêng|còn|mức|tương\s+ứng|mỗi|
-                  bình\s+quân|năm|trong)(?![^\W\d_])""")
+                  bình\s+quân|năm|trong|mới)(?![^\W\d_])""")
 _SKIP_GAP = vi(r"(?:^|\s)(?:nếu\s+)?loại\s+trừ|đóng\s+góp|cùng\s+kỳ\s+năm|năm\s+trước\s*$")
 _SKIP_BRACKET = vi(r"\(\s*(?:cùng\s+kỳ|năm\s+trước|loại\s+trừ|nếu|giá\s+so\s+sánh|theo\s+giá|trong\s+đó|bình\s+quân)")
 
@@ -210,6 +210,12 @@ class _Context:
     ratio: bool              # written "done/target"
     s: int                   # statement start (norm)
 
+    def copy(self) -> "_Context":
+        """A copy whose figure a builder may change (a plain field copy: this runs per rule)."""
+        fig = object.__new__(_Figure)
+        fig.__dict__.update(self.fig.__dict__)
+        return _Context(self.pre, self.post, fig, self.ratio, self.s)
+
 
 _NUMBER_INDEX: "weakref.WeakKeyDictionary[Document, dict[int, object]]" = weakref.WeakKeyDictionary()
 
@@ -221,6 +227,8 @@ def _number_value(doc: Document, ns: int, ne: int, text: str) -> float | None:
         index = {getattr(n, "start", -1): n for n in doc.get("numbers")}
         _NUMBER_INDEX[doc] = index
     fact = index.get(doc.orig_span(ns, ne)[0])
+    if fact is None and "numbers" in doc.facts:
+        return None          # the numbers extractor read these digits as a date or a code
     value = getattr(fact, "value", None)
     if isinstance(value, (int, float)) and not getattr(fact, "roman", False):
         return float(value)
@@ -241,15 +249,20 @@ def _verb_before(pre: str) -> tuple[str | None, str | None, int]:
 
 def _open_bracket(s: str) -> int:
     """Index of the bracket left open at the end of ``s``, or -1."""
-    depth = 0
-    for i in range(len(s) - 1, -1, -1):
-        if s[i] == ")":
-            depth += 1
-        elif s[i] == "(":
-            if depth == 0:
-                return i
-            depth -= 1
-    return -1
+    i = s.rfind("(")
+    if i < 0 or ")" not in s[i:]:
+        return i                              # the common cases: no bracket, or the last one open
+    depth, pos = 0, len(s)
+    while True:
+        o, c = s.rfind("(", 0, pos), s.rfind(")", 0, pos)
+        if o < 0:
+            return -1
+        if c > o:
+            depth, pos = depth + 1, c
+        elif depth == 0:
+            return o
+        else:
+            depth, pos = depth - 1, o
 
 
 def _context(doc: Document, m: re.Match[str]) -> _Context | None:
@@ -292,13 +305,13 @@ def _with_comparison(ctx: _Context) -> _Figure:
     return fig
 
 
-# Each builder reads one kind of figure from a _FIGURE match, or returns None; the first rule of
-# FIGURE_RULES that builds a figure wins.
+# Each builder reads one kind of figure from the context of a _FIGURE match (read once per match,
+# each rule gets its own copy), or returns None; the first rule of FIGURE_RULES that builds a
+# figure wins.
 
 
-def _build_bracket_target(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_bracket_target(doc: Document, ctx: _Context | None) -> _Figure | None:
     """(kế hoạch 9,05%), (KH: 8%), (chỉ tiêu 6.500 đảng viên): the plan beside an actual figure."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not (ctx.fig.percent or ctx.fig.unit):
         return None
     bt = _BRACKET_TARGET.search(ctx.pre)
@@ -308,9 +321,8 @@ def _build_bracket_target(doc: Document, m: re.Match[str]) -> _Figure | None:
     return ctx.fig
 
 
-def _build_plan_amount(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_plan_amount(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng)": the planned amount in brackets."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not ctx.fig.unit or not re.search(r"\(\s*$", ctx.pre):
         return None
     if not re.search(rf"\d\s?%\s*{_PLAN_TAIL.pattern}\s*\(\s*$", ctx.pre, re.IGNORECASE | re.VERBOSE):
@@ -321,9 +333,8 @@ def _build_plan_amount(doc: Document, m: re.Match[str]) -> _Figure | None:
     return ctx.fig
 
 
-def _build_done_of_target(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_done_of_target(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"288/825 đảng viên", "7/35 chỉ tiêu", "45.799/36.875 tỷ đồng", "83,2%/50%"."""
-    ctx = _context(doc, m)
     if ctx is None or not ctx.ratio:
         return None
     fig = ctx.fig
@@ -337,9 +348,8 @@ def _build_done_of_target(doc: Document, m: re.Match[str]) -> _Figure | None:
     return fig
 
 
-def _build_share_of_plan(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_share_of_plan(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"bằng 60,1% kế hoạch", "đạt 81% dự toán", "đạt 100% chỉ tiêu đề ra", "vượt 5% kế hoạch"."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not ctx.fig.percent:
         return None
     plan = _PLAN_TAIL.match(ctx.post)
@@ -352,9 +362,8 @@ def _build_share_of_plan(doc: Document, m: re.Match[str]) -> _Figure | None:
     return fig
 
 
-def _build_change(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_change(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"tăng 3,09% so với cùng kỳ" -> 3.09; "giảm 3,1%" -> -3.1; "với mức tăng 14,8%"."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb_kind != "change":
         return None
     if _PERCENT_POINTS.match(ctx.post):
@@ -365,9 +374,8 @@ def _build_change(doc: Document, m: re.Match[str]) -> _Figure | None:
     return fig
 
 
-def _build_ratio_to_same_period(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_ratio_to_same_period(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"bằng 105% so với cùng kỳ": a change of 5%."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb not in ("bằng", "đạt"):
         return None
     cmp_ = _CMP_TAIL.match(ctx.post)
@@ -379,9 +387,8 @@ def _build_ratio_to_same_period(doc: Document, m: re.Match[str]) -> _Figure | No
     return fig
 
 
-def _build_percent_level(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_percent_level(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"tỷ lệ hộ nghèo còn 3,5%", "tốc độ tăng trưởng ước đạt 8,66%", "tỷ trọng ... chiếm 56,34%"."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or not ctx.fig.percent or ctx.fig.verb_kind != "value":
         return None
     if _PERCENT_POINTS.match(ctx.post) or not _PERCENT_NEXT.match(ctx.post):
@@ -391,9 +398,8 @@ def _build_percent_level(doc: Document, m: re.Match[str]) -> _Figure | None:
     return _with_comparison(ctx)
 
 
-def _build_value_with_unit(doc: Document, m: re.Match[str]) -> _Figure | None:
+def _build_value_with_unit(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"ước đạt 11.152 tỷ đồng", "10.707 lao động", "525 triệu USD", "334.300 lượt"."""
-    ctx = _context(doc, m)
     if ctx is None or ctx.ratio or ctx.fig.percent or ctx.fig.unit is None:
         return None
     if ctx.fig.verb_kind == "change" or ctx.fig.unit_class == "target":
@@ -406,8 +412,11 @@ def _figures(doc: Document, s: int, e: int) -> list[_Figure]:
     for m in _FIGURE.finditer(doc.norm, s, e):
         if _aimed(doc.norm, m.start()):
             continue
+        base = _context(doc, m)
+        if base is None:
+            continue
         for rule in FIGURE_RULES:
-            fig = rule.build(doc, m)
+            fig = rule.build(doc, base.copy())
             if fig is not None:
                 fig.rule = rule.name
                 out.append(fig)
@@ -417,7 +426,8 @@ def _figures(doc: Document, s: int, e: int) -> list[_Figure]:
 
 # --------------------------------------------------------------------------- statements
 
-_STATEMENT_END = re.compile(r"[;\n!?…]|\.(?!\d)|(?<!\d)\.")
+# a stop, unless it is the dot of a number ("1.234"); one character class keeps the scan fast
+_STATEMENT_END = re.compile(r"[;\n!?….](?<!\d\.(?=\d))")
 _GENERIC_NAME = vi(r"(?:bình\s+quân|tổng\s+cộng|tổng\s+số|tổng|lũy\s+kế|cả\s+năm|trong\s+đó|riêng|tính\s+chung|"
                    r"tương\s+ứng|con\s+số|mức|kết\s+quả|số\s+liệu|cả|toàn\s+bộ|các|những)")
 
@@ -448,7 +458,8 @@ def _words(s: str) -> int:
 def _subject(norm: str, s: int, e: int) -> int:
     """Where the subject of a figure starts within the words ``norm[s:e]`` before its verb."""
     gap = norm[s:e]
-    cut = max(gap.rfind(":"), gap.rfind(";"), gap.rfind(")") if gap.count(")") > gap.count("(") else -1)
+    cut = max(gap.rfind(":"), gap.rfind(";"), gap.rfind(")") if gap.count(")") > gap.count("(") else -1,
+              _open_bracket(gap))   # "Khu vực I giảm 0,12% (nông nghiệp giảm 1,04%": inside the bracket
     start = cut + 1 if cut >= 0 else 0
     # the last comma, unless it splits one name ("khu vực nông, lâm nghiệp và thủy sản")
     pos = len(gap)
@@ -576,7 +587,8 @@ def _accept(d: _Draft, name: str) -> bool:
     return _is_known(name)
 
 
-def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indicator | None:
+def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
+           clause_text: int | None = None) -> Indicator | None:
     norm = doc.norm
     first = d.figures[0]
     name, periods = _name(doc, d.clause, first.lead) if first.lead > d.clause else ("", [])
@@ -584,7 +596,8 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indic
         # "có 500 doanh nghiệp thành lập mới": the counted thing names the indicator
         counted = [g for g in d.figures if g.unit is not None and g.unit_class in ("people", "count", "target")]
         if not counted:
-            return None
+            # "đã huy động trên 10.950 tỷ đồng", "kết quả giải ngân 535 tỷ đồng": the act names it
+            return _build_named_by_verb(doc, d, s, e, topic)
         f = counted[0]
         name = _orig(doc, f.unit[0], _unit_tail(norm, f, e))
         d.end = max(d.end, _unit_tail(norm, f, e))
@@ -607,7 +620,7 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indic
             near = [p for p in _periods(norm, s, stop) if p[1] == stop]
             period = near[-1] if near else None
     period_text = _orig(doc, *period) if period else topic
-    ts, te = _strip(norm, d.clause, d.end)
+    ts, te = _strip(norm, d.clause if clause_text is None else clause_text, d.end)
     ts = _drop_lead(norm, ts, te, _TEXT_LEAD)
     if norm.count("(", ts, te) > norm.count(")", ts, te):
         close = re.match(r"\s*\)", norm[te:e])
@@ -637,6 +650,23 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indic
         end=ote,
         rule=first.rule,
     )
+
+
+_NAMING_VERBS = ("huy động", "giải ngân", "thu hút", "đào tạo", "trồng")
+
+
+def _build_named_by_verb(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indicator | None:
+    first = d.figures[0]
+    if first.verb_kind != "perf" or first.verb not in _NAMING_VERBS or first.unit_class not in ("money", "physical"):
+        return None
+    vm = re.search(re.escape(first.verb).replace(r"\ ", r"\s+"), doc.norm[max(s, first.lead):first.num], re.I)
+    if not vm:
+        return None
+    vs = max(s, first.lead) + vm.start()
+    named = _Draft(vs, figures=list(d.figures), change=d.change, plan=d.plan, value=d.value,
+                   ratio=d.ratio, target=d.target, end=d.end)
+    named.figures[0] = _Figure(**{**first.__dict__, "lead": vs + len(vm.group(0))})
+    return _build(doc, named, s, e, topic, clause_text=min(d.clause, vs))
 
 
 def _topic_period(doc: Document, s: int, e: int) -> str | None:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule
-from chidao.lexicon.bodies import body_regex, canonical_body, known_bodies
+from chidao.lexicon.bodies import body_pattern, canonical_body
 from chidao.lexicon.names import LOWER, UPPER
 from chidao.model import Mention, Organization
 
@@ -43,8 +43,7 @@ def _department(doc: Document, m: re.Match[str]) -> tuple[int, int, str] | None:
 
 @lru_cache(maxsize=1)
 def _known_pattern() -> re.Pattern[str]:
-    alts = "|".join(f"(?:{body_regex(c)})" for c in known_bodies())
-    return re.compile(rf"{_EDGE_L}(?:{alts}){_EDGE_R}", re.IGNORECASE)
+    return re.compile(body_pattern(), re.IGNORECASE)
 
 
 def run(doc: Document) -> None:

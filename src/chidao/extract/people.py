@@ -55,6 +55,11 @@ _BYLINE = re.compile(r"(?i:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và
                      r"|nhóm\s+pv|pv|btv|ctv|tác\s+giả|thực\s+hiện)\s*:?\s*$")
 _TOKEN = re.compile(r"[\w']+")
 _VA = re.compile(r"và(?!\w)")
+_KHOA_BEFORE = re.compile(r"(?i:khóa|khoá)\s*$")
+_CHAIN_SEP = re.compile(r"[ ]*(?:,|-|\(|:)[ ]*(?:tân[ ]+)?")
+_CHAIN_NEXT = re.compile(r"[ ]*(?:,|;|-)[ ]*|[ ]+(?:và|kiêm)[ ]+")
+_LIST_SEP_END = re.compile(r"[ ]*[,;][ ]*$")
+_SPACES = re.compile(r"\s+")
 _ETHNIC_FIRST = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah", "Kpă", "A"})
 
 
@@ -198,7 +203,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
         if not (ch.isalpha() or ch.isdigit()):
             break
         if ch.isdigit():
-            if not re.search(r"(?i:khóa|khoá)\s*$", norm[max(0, q - 8):q]):
+            if not _KHOA_BEFORE.search(norm[max(0, q - 8):q]):
                 break
         if ch.islower() and _STOP.match(norm, q):
             break
@@ -236,7 +241,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
 
 def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
     """Titles after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`` (``-`` ``(`` ``:`` too)."""
-    sep = re.compile(r"[ ]*(?:,|-|\(|:)[ ]*(?:tân[ ]+)?").match(norm, pos)
+    sep = _CHAIN_SEP.match(norm, pos)
     if not sep:
         return []
     out: list[tuple[int, int]] = []
@@ -248,7 +253,7 @@ def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
         out.append((t[0], t[1]))
         if t[2] is not None:
             break
-        nxt = re.compile(r"[ ]*(?:,|;|-)[ ]*|[ ]+(?:và|kiêm)[ ]+").match(norm, t[1])
+        nxt = _CHAIN_NEXT.match(norm, t[1])
         if not nxt or not _HEAD_AT.match(norm, nxt.end()):
             break
         p = nxt.end()
@@ -260,7 +265,7 @@ def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     end = start
     while True:
-        m = re.compile(r"[ ]*[,;][ ]*$").search(norm, max(0, end - 4), end)
+        m = _LIST_SEP_END.search(norm, max(0, end - 4), end)
         if not m:
             break
         piece_end = m.start()
@@ -385,7 +390,7 @@ def _orig(doc: Document, s: int, e: int) -> tuple[int, int]:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def _title_key(norm_title: str) -> str:
@@ -413,12 +418,22 @@ def _lower_places() -> frozenset[str]:
     return frozenset(p.lower() for p in places())
 
 
+@lru_cache(maxsize=4096)
+def _mention_pattern(key: str) -> re.Pattern[str]:
+    """The name ``key`` wherever written, as whole words. It opens with the literal first word
+    (so the scan jumps from one occurrence to the next) and checks the word edge behind it."""
+    words = key.split(" ")
+    first = re.escape(words[0])
+    rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
+    return re.compile(rf"{first}(?<![\w']{first}){rest}(?![\w'])")
+
+
 def _assemble(doc: Document, seen: list[_Seen]) -> list[Person]:
     norm = doc.norm
     groups: dict[str, dict] = {}
     for s in seen:
         key = s.name_text or norm[s.name[0]:s.name[1]]
-        key = re.sub(r"\s+", " ", key)
+        key = _SPACES.sub(" ", key)
         g = groups.setdefault(key, {"first": s.name[0], "rule": s.rule, "titles": {}, "spans": set(),
                                     "name": None})
         g["first"] = min(g["first"], s.name[0])
@@ -436,8 +451,7 @@ def _assemble(doc: Document, seen: list[_Seen]) -> list[Person]:
     people = []
     for key, g in groups.items():
         spans = set(g["spans"])
-        pat = re.compile(r"(?<![\w'])" + r"\s+".join(re.escape(w) for w in key.split(" ")) + r"(?![\w'])")
-        for m in pat.finditer(norm):
+        for m in _mention_pattern(key).finditer(norm):
             spans.add(m.span())
         mentions = tuple(Mention(*_orig(doc, s, e)) for s, e in sorted(spans))
         titles = tuple(text for _ts, text in sorted(g["titles"].values()))

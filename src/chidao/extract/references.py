@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from collections.abc import Iterator
 from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
-from chidao.lexicon import load_tsv
+from chidao.lexicon import load_tsv, trie_regex
 from chidao.model import Reference
 
 NAME = "references"
@@ -63,8 +64,7 @@ def kind_of_symbol(symbol: str, style: str) -> str | None:
 
 
 def _kind_words_pattern() -> str:
-    words = sorted(_lexicon()[0], key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return trie_regex(_lexicon()[0])
 
 
 # --------------------------------------------------------------------------- patterns
@@ -81,12 +81,18 @@ _KIND = rf"(?P<kw>\b(?:{_KW}))(?!\w)"
 _PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*:?\s*))?"
 
 # Party style: 2043-KL/TU, 12-CTr/TU, 08-QĐi/TW, 01-NQLT/BCS-BTV; a footnote digit may follow
-_PARTY = rf"""(?P<num>\d{{1,5}})(?:\s?-\s?|(?P<nohyphen>\s))
+_PARTY_TAIL = rf"""(?:\s?-\s?|(?P<nohyphen>\s))
     (?-i:(?P<sym>[{_UP}][{_AL}]{{0,6}}\s?/\s?[{_UP}][^\W_]*(?:[-/][{_UP}][^\W_]*){{0,2}}))"""
+_PARTY = rf"(?P<num>\d{{1,5}}){_PARTY_TAIL}"
 # State style: 73/2023/NĐ-CP, 1234/QĐ-TTg, 404/VPUBND-TCD-NC, 31/2024/QH15
-_STATE = rf"""(?P<num>\d{{1,5}})\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
+_STATE_TAIL = rf"""\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
     (?-i:(?P<sym>[{_UP}][^\W_]*(?:\s?-\s?[{_UP}][^\W_]*){{0,4}}))"""
+_STATE = rf"(?P<num>\d{{1,5}}){_STATE_TAIL}"
 _END = r"(?![\w/])"
+# where a citation can begin (a cheap test before the costly prefix): a kind word, "số", a digit
+_STARTS = rf"(?=\d|\b(?:s[ốo]|{_KW}))"
+# how far before its code a citation may begin ("Nghị quyết ... số " with up to ten words between)
+_PREFIX_WINDOW = 400
 
 # the date right after the code: ", ngày 05/12/2023", "ngày 05 tháng 12 năm 2023", "(05/12/2023)"
 _DATE = re.compile(
@@ -248,11 +254,31 @@ def _number(doc: Document, m: re.Match[str]) -> Reference | None:
     return _make(doc, m, "kind_number", None)
 
 
+def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``rule.pattern.finditer(doc.norm)``, but the costly pattern only runs near a code.
+
+    Every match holds a code (``core``, found by a cheap scan that skips ahead to digits), and its
+    prefix (kind word, gap, "số") is at most ``_PREFIX_WINDOW`` characters long, so the leftmost
+    match after ``pos`` starts in the window before the next code.
+    """
+    norm, pos = doc.norm, 0
+    for c in core.finditer(norm):
+        if c.start() < pos:
+            continue
+        m = rule.pattern.search(norm, max(pos, c.start() - _PREFIX_WINDOW))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 def run(doc: Document) -> None:
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
     for rule in RULES:  # code rules first: a number-only match inside a code match is dropped
-        for m in rule.pattern.finditer(doc.norm):
+        core = _CORES.get(rule.name)
+        matches = _code_matches(doc, rule, core) if core else rule.pattern.finditer(doc.norm)
+        for m in matches:
             ref = rule.build(doc, m)
             if ref is None:
                 continue
@@ -265,8 +291,14 @@ def run(doc: Document) -> None:
 
 
 RULES = [
-    Rule("party_code", vi(rf"{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
-    Rule("state_code", vi(rf"{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
+    Rule("party_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
+    Rule("state_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
     Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>\d{{1,5}}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
          _number),
 ]
+# the code alone, for the cheap scan: starts with a digit (so the scan skips ahead in C), then
+# checks the character before it
+_CORES = {
+    "party_code": vi(rf"\d(?<![\w/-]\d)\d{{0,4}}{_PARTY_TAIL}(?![/-]?[{_AL}0-9])"),
+    "state_code": vi(rf"\d(?<![\w/.-]\d)\d{{0,4}}{_STATE_TAIL}(?![/-]?[{_AL}0-9])"),
+}

@@ -1,6 +1,7 @@
 """Tasks: the directives a conclusion or a speech assigns, with their assignees and deadlines."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,7 +12,7 @@ from chidao.lexicon import load_tsv
 from chidao.model import Task
 
 NAME = "tasks"
-REQUIRES: tuple[str, ...] = ("segments",)
+REQUIRES: tuple[str, ...] = ("segments", "dates")
 
 _W = r"[^\W_]"
 _TRAIL = " \t\n.;,:…-"
@@ -560,6 +561,31 @@ def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
     return ()
 
 
+# a directive word read as a noun: "đạt yêu cầu", "theo chỉ đạo", "đáp ứng yêu cầu"
+_NOUN_BEFORE = vi(r"(?:theo|sự|của|được|đạt|đáp\s+ứng|với|các|những|mọi)\s*$")
+_MUST = vi(rf"(?<!{_W})(?:phải|cần)(?!{_W})")
+
+
+def _timed_directive(doc: Document, s: int, e: int, date_starts: list[int]) -> bool:
+    """``norm[s:e]`` sets a time still ahead to do something: it holds a deadline (``trước ngày
+    30/8``, ``trong tháng 7``, ``trong thời gian tới``) and opens with an imperative, or names a
+    directive verb (``yêu cầu``, ``chỉ đạo``, ``giao`` even after ``đã``) or a must (``phải``, ``cần``)."""
+    if not date_starts:
+        return False
+    os_, oe = doc.orig_span(s, e)
+    i = bisect.bisect_left(date_starts, os_)
+    if i >= len(date_starts) or date_starts[i] >= oe:
+        return False
+    norm = doc.norm
+    core = _skip_lead(norm, s, e)
+    directive = any(not _NOUN_BEFORE.search(norm, max(s, m.start() - 14), m.start())
+                    for m in _rx("directive").finditer(norm, s, e))
+    if not (directive or _imperative_at(norm, core, e) or _MUST.search(norm, s, e)):
+        return False
+    dl = _find_deadline(doc, os_, oe)
+    return dl is not None and not dl.rule.startswith("vague_")
+
+
 def _build_all(doc: Document, _m: object) -> list[Task | None]:
     """Walk the blocks once: list items in sections of tasks, then directive sentences."""
     norm = doc.norm
@@ -575,6 +601,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     open_: _Open | None = None
     context = False
     ctx_addr: tuple[str, ...] = ()
+    date_starts = [f.start for f in doc.get("dates")]
 
     def close() -> None:
         nonlocal open_
@@ -598,6 +625,10 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             continue
         if b.kind == "heading":
             close()
+            if b.marker is None and _timed_directive(doc, b.body, b.end, date_starts):
+                # a headline that directs: "Yêu cầu hoàn thành 4 dự án ... đúng dịp 19/12/2025"
+                out.append(_make(doc, None, b.body, b.end, _item_assignees(doc, b.body, b.end),
+                                 "timed_directive"))
             stack.clear()
             groups.clear()
             section_task = _is_task_heading(text, b.marker is not None)
@@ -698,6 +729,11 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 context = True
                 if r.named and r.rule in ("directive_at_start", "directive_in_sentence"):
                     ctx_addr = r.assignees     # the speaker goes on addressing them
+            elif r.kind != "lead" and _timed_directive(doc, s, e, date_starts):
+                names = _item_assignees(doc, s, e) or (ctx_addr if context else ())
+                out.append(_make(doc, None, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
+                                 "timed_directive"))
+                context = True
             elif r.kind in ("lead", "opener"):
                 context = True
                 if r.assignees:
@@ -733,6 +769,7 @@ RULE_NAMES = {
     "speech_then_directive": "nhấn mạnh / nêu rõ + cần or an imperative",
     "imperative_in_context": "a sentence opening with an imperative after a speaker's directives",
     "must": "a sentence opening with cần / phải",
+    "timed_directive": "a sentence or headline with a deadline still ahead and an imperative, directive or must",
 }
 
 RULES = [

@@ -1,6 +1,8 @@
 """Shared vocabulary: plain TSV/TXT data files beside this module, and a tiny loader for them."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -34,4 +36,43 @@ def load_tsv(name: str) -> list[list[str]]:
     return [list(row) for row in _rows(name)]
 
 
-__all__ = ["LexiconError", "load_tsv"]
+def trie_regex(phrases: Iterable[str], fold_case: bool = True, loose: str = "") -> str:
+    """One regex (no groups) matching any of ``phrases``, factored by common prefix so that a
+    failing position costs one character test instead of one per phrase.
+
+    A run of spaces in a phrase matches any run of white space (``\\s+``), a character of ``loose``
+    (say ``,-``) may have white space either side (write none around it). Where one phrase is a
+    prefix of another the longer is tried first, as in a longest-first alternation. With
+    ``fold_case`` the phrases are lower-cased: compile the result with ``re.IGNORECASE``.
+    """
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if not words:
+            continue
+        node = root
+        for tok in " ".join(words).lower() if fold_case else " ".join(words):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+
+    def piece(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        return rf"\s*{re.escape(ch)}\s*" if ch in loose else re.escape(ch)
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [piece(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) > 1 or len(body) == 1 else f"(?:{body})") + "?"
+        return body
+
+    if not root:
+        return "(?!)"
+    out = emit(root)
+    return f"(?:{out})"
+
+
+__all__ = ["LexiconError", "load_tsv", "trie_regex"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chidao.lexicon import load_tsv
+from chidao.lexicon import load_tsv, trie_regex
 from chidao.text.normalize import normalize
 
 _WORD = r"[^\W_]"
@@ -74,6 +74,50 @@ def _phrase_regex(name: str, skip: frozenset[str] = frozenset()) -> str:
     return "".join(out)
 
 
+def _phrase_forms(name: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every written form of ``name``: the phrases inside it in full or abbreviated (the same
+    language as ``_phrase_regex``, spelled out so that one dictionary and one trie serve them all)."""
+    low = name.lower()
+    forms = [""]
+    lit_start = 0
+    i = 0
+    while i < len(name):
+        hit = None
+        if i == 0 or not name[i - 1].isalnum():
+            for full, abbrs in _abbreviations():
+                if full in skip:
+                    continue
+                end = i + len(full)
+                if low.startswith(full.lower(), i) and (end == len(name) or not name[end].isalnum()):
+                    hit = (full, abbrs, end)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        full, abbrs, end = hit
+        lit = name[lit_start:i]
+        alts = _phrase_forms(full, skip | {full}) + list(abbrs)
+        forms = [f + lit + a for f in forms for a in alts]
+        i = lit_start = end
+    return [f + name[lit_start:] for f in forms]
+
+
+def _key(s: str) -> str:
+    """What two spellings of one form share: lower case, one space, none around , - &."""
+    return re.sub(r"\s+", " ", re.sub(r"\s*([,&-])\s*", r"\1", s)).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """The key of every written form of every body -> its canonical name (longest canonical wins)."""
+    out: dict[str, str] = {}
+    for canonical, aliases, _parent, _rx in _table():
+        for form in (canonical, *aliases):
+            for f in _phrase_forms(form):
+                out.setdefault(_key(f), canonical)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[tuple[str, tuple[str, ...], str | None, str], ...]:
     """(canonical, aliases, parent, regex) for every body, longest canonical first."""
@@ -95,10 +139,7 @@ def _full_matchers() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def _lookup(folded: str) -> str | None:
-    for pattern, canonical in _full_matchers():
-        if pattern.fullmatch(folded):
-            return canonical
-    return None
+    return _forms().get(_key(folded))
 
 
 def canonical_body(surface: str) -> str | None:
@@ -171,8 +212,8 @@ def body_pattern() -> str:
     Bounded by non-word characters; compile it with ``re.IGNORECASE`` (``chidao.extract.rules.vi``)
     and match it on ``Document.norm``. It has no capturing groups.
     """
-    alts = "|".join(rx for _c, _a, _p, rx in _table())
-    return rf"(?<!{_WORD})(?:{alts})(?!{_WORD})"
+    # one trie over every spelled-out form: a failing position costs a character test or two
+    return rf"(?<!{_WORD}){trie_regex(_forms(), loose=',-&')}(?!{_WORD})"
 
 
 __all__ = ["canonical_body", "parent_of", "body_pattern", "body_regex", "known_bodies", "aliases_of"]

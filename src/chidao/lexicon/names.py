@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chidao.lexicon import load_tsv
+from chidao.lexicon import load_tsv, trie_regex
 from chidao.text.normalize import normalize
 
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -23,12 +23,11 @@ def title_heads() -> tuple[tuple[str, str | None], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
 def title_head_regex() -> str:
-    """An alternation of title heads (no groups; compile with IGNORECASE)."""
-    alts = []
-    for head, _full in title_heads():
-        alts.append(r"\s+".join(re.escape(w) for w in head.split(" ")))
-    return "(?:" + "|".join(alts) + ")"
+    """Any title head, longest first (no groups; compile with IGNORECASE). A prefix trie, so
+    a position where no title starts costs a character test, not one test per title."""
+    return trie_regex(head for head, _full in title_heads())
 
 
 @lru_cache(maxsize=1)
