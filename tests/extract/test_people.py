@@ -158,3 +158,28 @@ def test_odd_input_never_crashes(text: str) -> None:
     doc = Document(text)
     people.run(doc)
     assert isinstance(doc.facts["people"], list)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an aside in brackets between the name and its title
+        ("ông Thái Thanh Quý (bìa trái), Chủ tịch UBND tỉnh Nghệ An được bầu làm tân Bí thư Tỉnh ủy.",
+         {"Thái Thanh Quý": ["Chủ tịch UBND tỉnh Nghệ An"]}),
+        ("đồng chí Nguyễn Văn An (sinh năm 1976), Phó Chủ tịch UBND tỉnh được bầu",
+         {"Nguyễn Văn An": ["Phó Chủ tịch UBND tỉnh"]}),
+        # titles before the name joined by a spaced dash
+        ("Ủy viên Trung ương Đảng - Bí thư Tỉnh ủy Lê Đức Thọ phát biểu khai mạc Hội nghị",
+         {"Lê Đức Thọ": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]}),
+        # "đồng chủ trì" (co-chaired) is the verb, not part of the title
+        ("đồng chí Lê Trung Chinh, Phó Bí thư Thành uỷ, Chủ tịch UBND thành phố đồng chủ trì Hội nghị.",
+         {"Lê Trung Chinh": ["Phó Bí thư Thành uỷ", "Chủ tịch UBND thành phố"]}),
+        # a Tày surname
+        ("Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm quán triệt", {"Chẩu Văn Lâm": ["Bí thư Tỉnh ủy"]}),
+        # negatives: a bracket that is not an aside before a title, a hyphen inside a code
+        ("ông Trần Văn Nam (bìa trái) phát biểu", {"Trần Văn Nam": []}),
+        ("Sở LĐ-TB&XH tỉnh đã chủ trì", {}),
+    ],
+)
+def test_asides_dashes_and_co_chairs(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected

@@ -182,3 +182,24 @@ def test_after_a_date_the_issuer_may_follow_without_cua():
     assert ref.issuer == "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"
     (ref,) = refs("Nghị quyết 39 Ban Thường vụ đã ban hành")
     assert ref.issuer is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX số 01-NQ/ĐH ngày 15/10/2020 của Đại hội.",
+        "Căn cứ " + "nội dung " * 60 + "Kết luận số 2043-KL/TU và Nghị định 73/2023/NĐ-CP, Quyết định 12.",
+        "số 15 ngày 1-2; số: 12 - KL/TU; Số 404/VPUBND-TCD-NC; 84 QĐ/TWĐTN; văn bản số 123/UBND-KT",
+        "Nghị quyết " + "x " * 300 + "số 39-NQ/TW",
+    ],
+)
+def test_code_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    """The cheap scan for codes, then the full pattern near each, equals the full pattern's scan."""
+    doc = Document(text)
+    for rule in references.RULES:
+        core = references._CORES.get(rule.name)
+        if core is None:
+            continue
+        fast = [m.span() for m in references._code_matches(doc, rule, core)]
+        full = [m.span() for m in rule.pattern.finditer(doc.norm)]
+        assert fast == full

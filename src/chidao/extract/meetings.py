@@ -31,6 +31,12 @@ _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s
 _SESSION = (r"(?:(?:lần\s+)?thứ\s+(?P<G>\d{1,3}|" + _ROMAN + "|" + "|".join(_ORDINALS) + r")(?!\w))")
 _TERM = rf"(?:[,(]?\s*(?:khóa|khoá|nhiệm\s+kỳ)\s+(?P<term>{_ROMAN})(?!\w)\)?)"
 _BODY = body_pattern()
+_BODY_RE = re.compile(_BODY, re.IGNORECASE)
+_OF_BODY_RE = re.compile(r"(?i:của)\s+(" + _BODY + ")", re.IGNORECASE)
+_PARTY_UNIT_END = re.compile(r"(?:đảng\s+bộ|chi\s+bộ|đảng\s+ủy)\s*$", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"\s*(?:đã\s+|đang\s+|sẽ\s+)?(?:tổ\s+chức\s+|họp\s+|tiến\s+hành\s+)?", re.IGNORECASE)
+_DOT_OR_END = re.compile(r"\s*(?:[.]|$)")
+_KIND_RES = {k: re.compile(w, re.IGNORECASE) for k, w in _KIND_WORDS.items()}
 # what a mention of a meeting names: "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12 (khóa XX)"
 _MENTION = (
     r"(?<!\w)(?P<kw>" + "|".join(f"(?P<{k}>{w})" for k, w in _KIND_WORDS.items()) + r")(?!\w)"
@@ -129,14 +135,14 @@ def _subject_body(norm: str, kw_start: int) -> str | None:
     s, _e = _sentence(norm, kw_start)
     before = norm[s:kw_start]
     found = None
-    for m in re.finditer(_BODY, before, re.IGNORECASE):
+    for m in _BODY_RE.finditer(before):
         found = m
     if found is None:
         return None
     gap = before[found.end():]
-    if re.search(r"(?:đảng\s+bộ|chi\s+bộ|đảng\s+ủy)\s*$", before[:found.start()], re.IGNORECASE):
+    if _PARTY_UNIT_END.search(before, 0, found.start()):
         return None  # "Đảng bộ Văn phòng UBND tỉnh": the Party organization of a body, not the body
-    if re.fullmatch(r"\s*(?:đã\s+|đang\s+|sẽ\s+)?(?:tổ\s+chức\s+|họp\s+|tiến\s+hành\s+)?", gap, re.IGNORECASE):
+    if _SUBJECT_GAP.fullmatch(gap):
         return canonical_body(found.group(0))
     return None
 
@@ -167,7 +173,7 @@ def _header_body(norm: str, pos: int) -> str | None:
     """``KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY`` / ``làm việc với ...``: the issuer above."""
     head = norm[max(0, pos - 200):pos]
     found = None
-    for m in re.finditer(r"(?i:của)\s+(" + _BODY + ")", head, re.IGNORECASE):
+    for m in _OF_BODY_RE.finditer(head):
         found = m
     return canonical_body(found.group(1)) if found else None
 
@@ -235,11 +241,11 @@ def _people_in(doc: Document, s: int, e: int) -> list[tuple[int, str]]:
 
 def _chairs(doc: Document, mtg: _Meeting) -> tuple[str, ...]:
     norm = doc.norm
-    kinds = re.compile(_KIND_WORDS[mtg.kind], re.IGNORECASE)
+    kinds = _KIND_RES[mtg.kind]
     names: list[str] = []
     for c in _CHAIR.finditer(norm):
         s, e = _sentence(norm, c.start())
-        if not kinds.search(norm, s, e) and not re.match(r"\s*(?:[.]|$)", norm[c.end():c.end() + 2]):
+        if not kinds.search(norm, s, e) and not _DOT_OR_END.match(norm[c.end():c.end() + 2]):
             continue
         under = _UNDER_CHAIR.search(norm, max(s, c.start() - 12), min(e, c.end() + 8))
         found = _people_in(doc, c.end(), e) if under else _people_in(doc, s, c.start())

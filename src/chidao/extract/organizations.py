@@ -18,11 +18,12 @@ _EDGE_L = r"(?<![^\W_])"
 _EDGE_R = r"(?![^\W_])"
 # "Tỉnh ủy viên" is a title, "Đảng bộ tỉnh Quảng Nam" keeps its body
 _NOT_AFTER = re.compile(r"\s+viên(?!\w)")
+_SPACES = re.compile(r"\s+")
 
 
 def _surface(doc: Document, s: int, e: int) -> str:
     os_, oe = doc.orig_span(s, e)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text[os_:oe])).strip()
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", doc.text[os_:oe])).strip()
 
 
 def _known(doc: Document, m: re.Match[str]) -> tuple[int, int, str] | None:

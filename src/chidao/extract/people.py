@@ -35,7 +35,7 @@ _STOP = re.compile(
     |những|một|này|đó|giữ|nhận|thôi|điều\s+động|bổ\s+nhiệm|làm|tái|trúng|đắc\s+cử|nghỉ|chuyển|sinh|của
     |đồng\s+chí|ông|bà|sáng|chiều|tối|hôm|ngày|lúc|vào|đi|kiểm\s+điểm|chủ\s+tọa|điều\s+hành
     |tuyên\s+bố|đọc|phổ\s+biến|truyền\s+đạt|quán|trực\s+tiếp|đánh|ghi|như|vẫn|luôn|rất|còn|chưa
-    |không|đều|lên|xuống|ra|thực\s+hiện|triển\s+khai|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)""",
+    |không|đều|lên|xuống|ra|thực\s+hiện|đồng\s+chủ\s+trì|triển\s+khai|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)""",
     re.VERBOSE,
 )
 _HONORIFIC = (
@@ -56,9 +56,9 @@ _BYLINE = re.compile(r"(?i:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và
 _TOKEN = re.compile(r"[\w']+")
 _VA = re.compile(r"và(?!\w)")
 _KHOA_BEFORE = re.compile(r"(?i:khóa|khoá)\s*$")
-_CHAIN_SEP = re.compile(r"[ ]*(?:,|-|\(|:)[ ]*(?:tân[ ]+)?")
+_CHAIN_SEP = re.compile(r"[ ]*(?:\([^()\n]{1,40}\)[ ]*(?=[,:-]))?(?:,|-|\(|:)[ ]*(?:tân[ ]+)?")
 _CHAIN_NEXT = re.compile(r"[ ]*(?:,|;|-)[ ]*|[ ]+(?:và|kiêm)[ ]+")
-_LIST_SEP_END = re.compile(r"[ ]*[,;][ ]*$")
+_LIST_SEP_END = re.compile(r"(?:[ ]*[,;][ ]*|[ ]+-[ ]+)$")
 _SPACES = re.compile(r"\s+")
 _ETHNIC_FIRST = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah", "Kpă", "A"})
 
@@ -265,7 +265,7 @@ def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     end = start
     while True:
-        m = _LIST_SEP_END.search(norm, max(0, end - 4), end)
+        m = _LIST_SEP_END.search(norm, max(0, end - 5), end)
         if not m:
             break
         piece_end = m.start()
@@ -393,10 +393,11 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def _title_key(norm_title: str) -> str:
     key = norm_title.lower()
-    for full, abbr in _TITLE_ABBR:
-        key = re.sub(rf"(?<!\w){abbr}(?!\w)", full, key)
+    for full, abbr in _TITLE_ABBR_RE:
+        key = abbr.sub(full, key)
     words = key.split(" ")
     # "Bí thư Tỉnh ủy Nghệ An" says what "Bí thư Tỉnh ủy" says
     for k in (3, 2):
@@ -411,6 +412,9 @@ _TITLE_ABBR = (
     ("ban thường vụ", "btv"), ("ban chấp hành", "bch"), ("trung ương", "tw"), ("ủy ban kiểm tra", "ubkt"),
     ("đại biểu quốc hội", "đbqh"), ("mặt trận tổ quốc", "mttq"), ("ủy viên", "uv"),
 )
+
+
+_TITLE_ABBR_RE = tuple((full, re.compile(rf"(?<!\w){abbr}(?!\w)")) for full, abbr in _TITLE_ABBR)
 
 
 @lru_cache(maxsize=1)

@@ -121,6 +121,9 @@ _ISSUER_SECOND = frozenset(
     nghiệp triển tộc giao chính hóa thao lịch sát""".split()
 )
 _ISSUER_NO_END = frozenset("các cơ và lần thứ của".split())
+_KW_AT = vi(rf"\s*(?:{_KW})\b")
+_ORDINAL_BEFORE = vi(r"(?:thứ|lần|ương)\s*$")
+_SPACES = re.compile(r"\s+")
 # after a bare number, these words say it counts something rather than names a document
 _COUNTED = vi(
     r"""\s*(?:%|năm|tháng|quý|tuần|giờ|phút|lần|nội\s+dung|điểm|mục|điều|khoản|chỉ\s+tiêu|nhiệm\s+vụ
@@ -170,14 +173,14 @@ def _issuer_after(doc: Document, pos: int, dated: bool = False) -> str | None:
         elif word.lower() == "và":
             nxt = _TOKEN.match(norm, t.end())
             if not (nxt and nxt.group(1)[:1].isupper() and end > m.end()
-                    and not re.match(rf"\s*(?:{_KW})\b", norm[t.end():], re.IGNORECASE)
+                    and not _KW_AT.match(norm, t.end())
                     and norm[m.end():m.end() + 2] == "Bộ"):
                 break
         elif not (word[:1].isupper() or word.isdigit() or word.lower() in _ISSUER_LOWER
                   or (word in _ISSUER_SECOND and prev[:1].isupper())
                   or prev.lower() == "thứ"):  # "lần thứ sáu"
             break
-        elif word.isdigit() and not re.search(r"(?:thứ|lần|ương)\s*$", norm[m.end():t.start()], re.IGNORECASE):
+        elif word.isdigit() and not _ORDINAL_BEFORE.search(norm, m.end(), t.start()):
             break
         i = t.end()
         if word.lower() not in _ISSUER_NO_END:
@@ -188,7 +191,7 @@ def _issuer_after(doc: Document, pos: int, dated: bool = False) -> str | None:
         return None
     s, e = doc.orig_span(m.end(), end)
     # a name, not a span: as written, in NFC with single spaces
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text[s:e])).strip() or None
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", doc.text[s:e])).strip() or None
 
 
 def _is_self_number(doc: Document, m: re.Match[str]) -> bool:
@@ -202,7 +205,7 @@ def _is_self_number(doc: Document, m: re.Match[str]) -> bool:
 def _make(doc: Document, m: re.Match[str], rule: str, style: str | None) -> Reference | None:
     kw = m.group("kw")
     if style is not None:
-        num, sym = m.group("num"), re.sub(r"\s+", "", m.group("sym"))
+        num, sym = m.group("num"), _SPACES.sub("", m.group("sym"))
         sym = _strip_footnote(sym, style)
         year = int(m.group("year")) if style == "state" and m.group("year") else None
         from_sym = kind_of_symbol(sym, style)
@@ -220,7 +223,7 @@ def _make(doc: Document, m: re.Match[str], rule: str, style: str | None) -> Refe
         if m.groupdict().get("nohyphen") and not (kw or m.group("so") or m.group("so2")):
             return None  # "84 QĐ/TWĐTN" cites only after a kind word or "số"
         # the footnote digit is not part of the citation's words
-        code_end = m.end() - (len(re.sub(r"\s+", "", m.group("sym"))) - len(sym))
+        code_end = m.end() - (len(_SPACES.sub("", m.group("sym"))) - len(sym))
     else:
         num, sym, year = m.group("num"), None, None
         kind = kind_of_word(kw)

@@ -13,10 +13,15 @@ _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀ�
 _SO = re.compile(rf"Sở\s+[{_UPPER}]\w*(?:[\s,&-]+(?:và\s+)?[{_UPPER}]?\w+){{0,7}}")
 
 
+_SPACES = re.compile(r"\s+")
+_PUNCT_SPACES = re.compile(r"\s*([,&-])\s*")
+_LEADING_ALL = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
+
+
 def _fold(s: str) -> str:
     """The matching form of a surface: normalised, one space between words, no edge punctuation."""
     n = normalize(s).norm
-    n = re.sub(r"\s+", " ", n).strip(" .,;:-()")
+    n = _SPACES.sub(" ", n).strip(" .,;:-()")
     return n
 
 
@@ -104,7 +109,7 @@ def _phrase_forms(name: str, skip: frozenset[str] = frozenset()) -> list[str]:
 
 def _key(s: str) -> str:
     """What two spellings of one form share: lower case, one space, none around , - &."""
-    return re.sub(r"\s+", " ", re.sub(r"\s*([,&-])\s*", r"\1", s)).strip().lower()
+    return _SPACES.sub(" ", _PUNCT_SPACES.sub(r"\1", s)).strip().lower()
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +147,7 @@ def _lookup(folded: str) -> str | None:
     return _forms().get(_key(folded))
 
 
+@lru_cache(maxsize=8192)
 def canonical_body(surface: str) -> str | None:
     """The canonical name of the body ``surface`` names, or ``None`` when it names no known body.
 
@@ -153,7 +159,7 @@ def canonical_body(surface: str) -> str | None:
     if not folded:
         return None
     candidates = [folded]
-    bare = re.sub(r"^(?:các|những)\s+", "", folded, flags=re.IGNORECASE)
+    bare = _LEADING_ALL.sub("", folded)
     if bare != folded:
         candidates.append(bare)
     for cand in candidates:
