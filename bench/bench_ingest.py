@@ -215,7 +215,8 @@ def report(res: dict, info: dict, load_before: str, load_after: str, args: argpa
     lines.append(f"| — | extract only, 1 process | {rep.num(ex['docs'], 0)} | {rep.num(ex['seconds'], 1)} | "
                  f"{rep.num(rate(ex), 1)} | — | — |")
     lines += ["", "Outcomes: " + "; ".join(
-        f"{'SQLite' if b == 'sqlite' else 'PostgreSQL'} store-only {r['store']['statuses']}, "
+        f"{'SQLite' if b == 'sqlite' else 'PostgreSQL'} store-only "
+        + ", ".join(f"{rep.num(n, 0)} {k}" for k, n in sorted(r['store']['statuses'].items())) + ", "
         f"{rep.num(r['store']['tasks'], 0)} tasks"
         + (f", {rep.num(r['store']['db_mb'], 1)} MB" if r['store'].get('db_mb') else "")
         for b, r in res["backends"].items() if "store" in r) + "."]

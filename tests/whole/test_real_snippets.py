@@ -285,6 +285,9 @@ INDICATORS = [
     (  # tapchitaichinh.vn (Long An, 2023): "trên", "hơn"
         "thu ngân sách 7 tháng đầu năm đạt trên 14.000 tỷ đồng, đạt hơn 80% dự toán tỉnh.",
         {"value": 14000, "plan_pct": 80}),
+    (  # thanhnien.vn (Thanh Hóa, 2024): "vượt 52,8% dự toán" is 152.8% of the plan
+        "năm 2024 thu ngân sách nhà nước ước đạt 54.341 tỉ đồng, vượt 52,8% dự toán, tăng 25,9% so với cùng kỳ",
+        {"value": 54341, "plan_pct": 152.8, "change_pct": 25.9}),
     (  # pbgdpl.travinh.gov.vn (2023): a fall of less than one percent
         "- Khu vực I giảm 0,12% (lâm nghiệp giảm 0,33%; thủy sản tăng 2,26%), nguyên nhân:",
         {"change_pct": -0.12}),
@@ -319,6 +322,8 @@ NOT_INDICATORS = [
     "điều chuyển 5 đoạn, tuyến đường tỉnh cho các huyện, với tổng chiều dài các đoạn, tuyến 40,5 km.",
     # sggp.org.vn (Trà Vinh, 2024): gifts handed out
     "Phó Thủ tướng Chính phủ Trần Lưu Quang trao 140 phần quà tết cho hộ nghèo, công nhân, lao động.",
+    # hungyentv.vn (2021): a date then "đồng chí" is neither a fraction nor money
+    "Sáng 22/12 đồng chí Nguyễn Hữu Nghĩa, Uỷ viên Trung ương Đảng - Bí thư Tỉnh uỷ đi kiểm tra.",
     # baobacninh.com.vn (2021): "COVID- 19" and a date
     "Ngày 17 – 9, UBND tỉnh họp phiên thường kỳ tháng 9, xem xét công tác phòng, chống dịch COVID- 19.",
 ]
@@ -359,6 +364,19 @@ DEADLINES = [
         "Bộ Giao thông Vận tải (GTVT) vừa có văn bản đề nghị các địa phương đẩy nhanh công tác giải phóng "
         "mặt bằng, hoàn thành toàn bộ trong tháng 11/2024 nhằm đáp ứng tiến độ dự án.",
         date(2024, 6, 8), "2024-11-30", "trong tháng 11/2024"),
+    (  # 113.160.144.194 (Lai Châu, 2017): an hour before the day
+        "Báo cáo yêu cầu gửi về Văn phòng UBND tỉnh trước 14 giờ, ngày 05/12/2017.",
+        date(2017, 12, 4), "2017-12-05", "05/12/2017"),
+    (  # etime.danviet.vn (Quảng Ngãi, 2022): "trong năm 2022 này"
+        "Chủ tịch UBND tỉnh Quảng Ngãi Đặng Văn Minh đã chỉ đạo, khẩn trương tháo gỡ vướng mắc GPMB, thi "
+        "công và hoàn thành công trình đường cơ động phía Đông Nam đảo Lý Sơn (giai đoạn 3) trong năm 2022 này.",
+        date(2022, 8, 5), "2022-12-31", "trong năm 2022"),
+    (  # baodauthau.vn (2025): a headline with "đúng dịp"
+        "Yêu cầu hoàn thành 4 dự án cao tốc Bắc - Nam đúng dịp 19/12/2025",
+        date(2025, 11, 20), "2025-12-19", "19/12/2025"),
+    (  # cafef.vn (Huế, 2025): a month without a year
+        "Mục tiêu đặt ra là trong tháng 7 phải chi trả phần lớn tiền bồi thường.",
+        date(2025, 7, 1), "2025-07-31", "trong tháng 7"),
 ]
 
 

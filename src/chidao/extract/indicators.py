@@ -727,13 +727,18 @@ def _statement_indicators(doc: Document, s: int, e: int, topic: str | None) -> l
 # --------------------------------------------------------------------------- entry point
 
 
+AIM_WINDOW = 400
+
+
 def _aimed(norm: str, s: int) -> bool:
     """Whether a position lies after a target-setting cue in its sentence ("phấn đấu ... đạt 7%")."""
     start = max(norm.rfind(".", 0, s), norm.rfind("\n", 0, s)) + 1
     while start > 0 and start < len(norm) and norm[start - 1] == "." and start >= 2 and norm[start - 2].isdigit() \
             and norm[start:start + 1].isdigit():
         start = max(norm.rfind(".", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
-    return bool(_AIM.search(norm, start, s))
+    # a cue governs the figures near it: look back at most AIM_WINDOW characters, so a text
+    # without full stops is not searched from its start for every figure
+    return bool(_AIM.search(norm, max(start, s - AIM_WINDOW), s))
 
 
 def indicators_in(doc: Document) -> list[Indicator]:

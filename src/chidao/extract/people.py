@@ -286,8 +286,9 @@ def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
 
 
 def _is_byline(norm: str, start: int) -> bool:
-    line_start = norm.rfind("\n", 0, start) + 1
-    return bool(_BYLINE.search(norm[line_start:start]))
+    """Whether the words just before ``start`` on its line credit a photo or an article."""
+    line_start = norm.rfind("\n", max(0, start - 40), start) + 1
+    return bool(_BYLINE.search(norm[max(line_start, start - 40):start]))
 
 
 def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
@@ -480,9 +481,11 @@ _NAME_RUN = rf"(?<![\w']){SYL}(?:[ ]{SYL}){{0,6}}"
 
 RULES = [
     Rule("signature_block", re.compile(
-        rf"^[ \t*_#]*(?:(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)[ \t]*[^\n]*\n[ \t*_#]*)?"
-        rf"(?P<title>[{UPPER} ]{{3,60}})[ \t*_#]*\n(?:[ \t*_#]*(?:\((?i:đã\s+ký)\)|(?i:đã\s+ký))?[ \t*_#]*\n){{0,4}}"
-        rf"[ \t*_#]*(?P<name>(?:[{UPPER}][{UPPER}{LOWER}']*[ ]?){{2,5}})[ \t*_#]*$",
+        # pads are possessive and the title starts on a letter: runs of spaces (layout-mode PDF
+        # text) must not be split every way between pad, title and pad
+        rf"^[ \t*_#]*+(?:(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)[ \t]*+[^\n]*\n[ \t*_#]*+)?"
+        rf"(?P<title>[{UPPER}][{UPPER} ]{{2,59}})[ \t*_#]*+\n(?:[ \t*_#]*+(?:\((?i:đã\s+ký)\)|(?i:đã\s+ký))?[ \t*_#]*+\n){{0,4}}"
+        rf"[ \t*_#]*+(?P<name>(?:[{UPPER}][{UPPER}{LOWER}']*[ ]?){{2,5}})[ \t*_#]*$",
         re.MULTILINE), _signature),
     Rule("honorific_name", re.compile(rf"(?<!\w){_HONORIFIC}\s*:?\s+(?=[{UPPER}])"), _after_honorific),
     Rule("name_then_title", re.compile(

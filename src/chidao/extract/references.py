@@ -75,10 +75,10 @@ _KW = _kind_words_pattern()
 _NOT_KW = rf"(?!(?:{_KW})\b)"
 # words that may sit between a kind word and "số": "Luật Đất đai số 31/2024/QH15"
 _GAP = rf"(?:\s+{_NOT_KW}(?!(?:và|hoặc|với|theo|tại|là)\b)[^\s.;:,!?\n\"]+){{1,10}}?"
-_SO = r"(?:\s*\bs[ốo]\s*:?\s*)"                 # "số", "Số:", typed "so"
+_SO = r"(?:\s*+\bs[ốo]\s*+:?\s*+)"              # "số", "Số:", typed "so"; possessive: no backtracking into spaces
 _KIND = rf"(?P<kw>\b(?:{_KW}))(?!\w)"
 # the kind word, any gap, then "số" (repeated: "số số"); or the kind word then the code directly
-_PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*:?\s*))?"
+_PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*+:?\s*+))?"
 
 # Party style: 2043-KL/TU, 12-CTr/TU, 08-QĐi/TW, 01-NQLT/BCS-BTV; a footnote digit may follow
 _PARTY_TAIL = rf"""(?:\s?-\s?|(?P<nohyphen>\s))
