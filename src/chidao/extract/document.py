@@ -49,6 +49,19 @@ class Document:
         """A span of ``text`` as the smallest span of ``norm`` covering it."""
         return self.nt.to_norm(start, end)
 
+    def block_spans(self) -> list[tuple[int, int]]:
+        """Spans of ``norm``, one per block: the segmenter's blocks (hard-wrapped lines joined)
+        when it has run, else the lines of the text."""
+        segs = [seg for seg in self.get("segments") if getattr(seg, "kind", "sentence") != "sentence"]
+        if segs:
+            return [self.norm_span(seg.start, seg.end) for seg in segs]
+        out = []
+        pos = 0
+        for line in self.norm.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
     def line_of(self, offset: int) -> int:
         """1-based line number of an offset into ``text``."""
         return self.text.count("\n", 0, offset) + 1

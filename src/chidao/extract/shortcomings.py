@@ -81,23 +81,10 @@ _ROMAN = re.compile(r"[IVXL]{1,6}[.)/]\s+")
 _CAPTION = re.compile(r"\|\s*$|(?:^|[.(]\s*)ảnh\s*:", re.IGNORECASE)
 
 
-def _lines(doc: Document) -> list[tuple[int, int]]:
-    """The segmenter's blocks (hard-wrapped lines joined) when it has run, else the lines."""
-    segs = [seg for seg in doc.get("segments") if getattr(seg, "kind", "sentence") != "sentence"]
-    if segs:
-        return [doc.norm_span(seg.start, seg.end) for seg in segs]
-    out = []
-    pos = 0
-    for line in doc.norm.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _paragraphs(doc: Document) -> list[_Para]:
     norm = doc.norm
     out: list[_Para] = []
-    for s, e in _lines(doc):
+    for s, e in doc.block_spans():
         line = norm[s:e]
         stripped = line.strip()
         if not stripped:

@@ -131,17 +131,8 @@ def _first_alpha_is_lower(s: str) -> bool:
 
 
 def lines(doc: Document) -> list[tuple[int, int]]:
-    """Spans of ``norm`` one block each: the segmenter's blocks (hard-wrapped lines joined) when it
-    has run, else the text's lines."""
-    segs = [seg for seg in doc.get("segments") if getattr(seg, "kind", "sentence") != "sentence"]
-    if segs:
-        return [doc.norm_span(seg.start, seg.end) for seg in segs]
-    out = []
-    pos = 0
-    for line in doc.norm.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    """Spans of ``norm`` one block each (see ``Document.block_spans``)."""
+    return doc.block_spans()
 
 
 def blocks(doc: Document) -> list[Block]:
