@@ -55,6 +55,7 @@ bench/.venv/.installed:
 
 bench: setup bench/.venv/.installed
 	$(PY) bench/bench_extract.py
+	$(PY) bench/bench_readers.py
 	@# bench-tracker: the store (ingest, task queries) on SQLite and PostgreSQL
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_tasks.py

@@ -20,11 +20,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from corpus import documents  # noqa: E402
+from report import write_section  # noqa: E402
 
 MIN_CHARS = 5 * 1024 * 1024
 PEER_CHARS = 300_000
 PEER_PYTHON = HERE / ".venv" / "bin" / "python"
-OUT = ROOT / "docs" / "benchmarks.md"
 BEGIN, END = "<!-- bench_extract:begin -->", "<!-- bench_extract:end -->"
 
 
@@ -133,14 +133,8 @@ def main() -> None:
         f"**{fmt(mem['peak_rss_mb'])} MB** (target < 300 MB).",
         END,
     ]
+    write_section("bench_extract", lines[1:-1])
     section = "\n".join(lines)
-    OUT.parent.mkdir(exist_ok=True)
-    old = OUT.read_text(encoding="utf-8") if OUT.exists() else "# Benchmarks\n\n"
-    if BEGIN in old:
-        new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END):]
-    else:
-        new = old.rstrip("\n") + "\n\n" + section + "\n"
-    OUT.write_text(new, encoding="utf-8")
     print(section)
 
 

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/bench_readers.py   (needs LibreOffice to build the PDFs, Tesseract for OCR)
 Samples are built from the seed corpus at run time (python-docx, LibreOffice, a noisy rendering).
-Writes docs/benchmarks_readers.md; the lead merges it into docs/benchmarks.md.
+Writes its section of docs/benchmarks.md.
 """
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ if hasattr(os, "sched_setaffinity"):
 from chidao.readers import read_bytes  # noqa: E402
 from tests.readers import samples  # noqa: E402
 
-OUT = ROOT / "docs" / "benchmarks_readers.md"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import write_section  # noqa: E402
+
 MIN_SECONDS = 3.0
 
 
@@ -82,7 +84,7 @@ def main() -> None:
         lines.append(f"| {r['label']} | {r['pages']} | {r['seconds']:.2f} | {r['rate']:.1f} |")
     lines.append("")
     lines.append("The .doc row includes starting LibreOffice for each file, which dominates its time.")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_section("bench_readers", lines)
     print("\n".join(lines))
 
 
