@@ -50,10 +50,11 @@ def _abbreviations() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
-def _phrase_regex(name: str, skip: frozenset[str] = frozenset()) -> str:
-    """A regex for ``name`` that also accepts the abbreviations of the phrases inside it."""
+def _phrases(name: str, skip: frozenset[str]) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """``name`` cut into (literal text, abbreviable phrase or None, its abbreviations) pieces: the
+    phrases of body_abbreviations.tsv found at word starts, longest first."""
     low = name.lower()
-    out: list[str] = []
+    pieces: list[tuple[str, str | None, tuple[str, ...]]] = []
     lit_start = 0
     i = 0
     while i < len(name):
@@ -70,41 +71,31 @@ def _phrase_regex(name: str, skip: frozenset[str] = frozenset()) -> str:
             i += 1
             continue
         full, abbrs, end = hit
-        out.append(_literal(name[lit_start:i]))
-        inner = _phrase_regex(full, skip | {full})
-        alts = [inner] + [_literal(a) for a in abbrs]
-        out.append("(?:" + "|".join(alts) + ")")
+        pieces.append((name[lit_start:i], full, abbrs))
         i = lit_start = end
-    out.append(_literal(name[lit_start:]))
+    pieces.append((name[lit_start:], None, ()))
+    return pieces
+
+
+def _phrase_regex(name: str, skip: frozenset[str] = frozenset()) -> str:
+    """A regex for ``name`` that also accepts the abbreviations of the phrases inside it."""
+    out: list[str] = []
+    for lit, full, abbrs in _phrases(name, skip):
+        out.append(_literal(lit))
+        if full is not None:
+            alts = [_phrase_regex(full, skip | {full})] + [_literal(a) for a in abbrs]
+            out.append("(?:" + "|".join(alts) + ")")
     return "".join(out)
 
 
 def _phrase_forms(name: str, skip: frozenset[str] = frozenset()) -> list[str]:
     """Every written form of ``name``: the phrases inside it in full or abbreviated (the same
     language as ``_phrase_regex``, spelled out so that one dictionary and one trie serve them all)."""
-    low = name.lower()
     forms = [""]
-    lit_start = 0
-    i = 0
-    while i < len(name):
-        hit = None
-        if i == 0 or not name[i - 1].isalnum():
-            for full, abbrs in _abbreviations():
-                if full in skip:
-                    continue
-                end = i + len(full)
-                if low.startswith(full.lower(), i) and (end == len(name) or not name[end].isalnum()):
-                    hit = (full, abbrs, end)
-                    break
-        if hit is None:
-            i += 1
-            continue
-        full, abbrs, end = hit
-        lit = name[lit_start:i]
-        alts = _phrase_forms(full, skip | {full}) + list(abbrs)
+    for lit, full, abbrs in _phrases(name, skip):
+        alts = _phrase_forms(full, skip | {full}) + list(abbrs) if full is not None else [""]
         forms = [f + lit + a for f in forms for a in alts]
-        i = lit_start = end
-    return [f + name[lit_start:] for f in forms]
+    return forms
 
 
 def _key(s: str) -> str:
