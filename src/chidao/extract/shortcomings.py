@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
-from chidao.lexicon import load_tsv
+from chidao.lexicon import cue_table, phrase_alternation
 from chidao.model import Shortcoming
 
 NAME = "shortcomings"
@@ -21,20 +21,12 @@ LEAD_GAP = 60            # characters a lead-in may put between its noun and its
 HEADING_MAX_WORDS = 12
 
 
-@lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for row in load_tsv("shortcoming_cues"):
-        if len(row) >= 2 and row[1]:
-            out.setdefault(row[0], []).append(row[1].lower())
-    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+    return cue_table("shortcoming_cues")
 
 
 def _alt(category: str) -> str:
-    phrases = _cues().get(category, ())
-    body = "|".join(r"\s*,\s*".join(r"\s+".join(map(re.escape, part.split())) for part in p.split(","))
-                    for p in phrases)
-    return rf"(?<!{_W})(?:{body})(?!{_W})"
+    return phrase_alternation(_cues().get(category, ()))
 
 
 @lru_cache(maxsize=None)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
-from chidao.lexicon import load_tsv
+from chidao.lexicon import cue_table, phrase_alternation
 from chidao.model import Task
 
 NAME = "tasks"
@@ -28,22 +28,14 @@ GROUP_MAX_WORDS = 14
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple[str, ...]]:
     """Cue phrases of lexicon/task_cues.tsv by category, lower-cased, longest first."""
-    out: dict[str, list[str]] = {}
-    for row in load_tsv("task_cues"):
-        if len(row) < 2 or not row[1]:
-            continue
-        out.setdefault(row[0], []).append(row[1].lower())
-    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+    return cue_table("task_cues")
 
 
 def _alt(category: str | tuple[str, ...]) -> str:
     phrases: list[str] = []
     for cat in (category,) if isinstance(category, str) else category:
         phrases.extend(_cues().get(cat, ()))
-    phrases = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(r"\s*,?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in p.split(","))
-                    for p in phrases)
-    return rf"(?<!{_W})(?:{body})(?!{_W})"
+    return phrase_alternation(sorted(set(phrases), key=len, reverse=True), comma=r"\s*,?\s*")
 
 
 @lru_cache(maxsize=None)

@@ -76,3 +76,21 @@ def trie_regex(phrases: Iterable[str], fold_case: bool = True, loose: str = "") 
 
 
 __all__ = ["LexiconError", "load_tsv", "trie_regex"]
+
+
+def phrase_alternation(phrases: Iterable[str], comma: str = r"\s*,\s*") -> str:
+    """A whole-word regex alternation of cue ``phrases`` (give them longest first): any run of
+    spaces between words, ``comma`` where a phrase has a comma."""
+    body = "|".join(comma.join(r"\s+".join(map(re.escape, part.split())) for part in p.split(","))
+                    for p in phrases)
+    return rf"(?<![^\W_])(?:{body})(?![^\W_])"
+
+
+@lru_cache(maxsize=None)
+def cue_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A two-column lexicon (category, phrase) as {category: phrases lower-cased, longest first}."""
+    out: dict[str, list[str]] = {}
+    for row in load_tsv(name):
+        if len(row) >= 2 and row[1]:
+            out.setdefault(row[0], []).append(row[1].lower())
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
