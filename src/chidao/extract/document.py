@@ -41,6 +41,21 @@ class Document:
     def norm(self) -> str:
         return self.nt.norm
 
+    @property
+    def low(self) -> str:
+        """``norm`` in lower case, character for character (same length, same offsets).
+
+        Patterns compiled *without* IGNORECASE over ``low`` let the regex engine skip ahead to
+        their first literal, which case-insensitive patterns cannot; ``low`` is built once.
+        """
+        low = self.__dict__.get("_low")
+        if low is None:
+            low = self.norm.lower()
+            if len(low) != len(self.norm):      # only U+0130 (İ) lowercases to two characters
+                low = self.norm.replace("\u0130", "I").lower()
+            self.__dict__["_low"] = low
+        return low
+
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """A span of ``norm`` as a span of ``text``."""
         return self.nt.to_original(start, end)
