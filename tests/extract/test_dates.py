@@ -1,6 +1,7 @@
 """Dates and periods, resolved to their first and last day; the document's own date."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -156,3 +157,29 @@ def test_a_date_inside_a_sentence_is_not_the_documents_own_date():
                                   "ngày 0/0/0000", "2030-2021", "|,,ngày 1 tháng 1 năm 1900|"])
 def test_odd_input_never_crashes(text):
     _dates(text)
+
+
+# texts where each rule has matches, near misses and neighbours (for the rule below)
+SCANNED = [
+    "Thứ Hai, ngày 3/6/2024; ngày 30 tháng 6 năm 2024; NGÀY 14-7; hôm 5/4; (27/7); trước 30/6; 29.1.2021",
+    "Quý II/2024, quý III năm 2025, quý 2, QUÝ IV; tháng 10/2024, tháng 10 năm 2024, tháng 6-2024, tháng 2",
+    "6 tháng đầu năm 2024, sáu tháng cuối năm nay, những tháng cuối năm, các tháng còn lại của năm 2022, "
+    "cuối năm 2025, đầu năm nay, 9 tháng đầu năm, 3 tháng cuối năm 2024, giữa năm, năm nay, năm tới, Năm trước",
+    "giai đoạn 2021 - 2030, nhiệm kỳ 2025–2030, 2021-2025, từ năm 2021 đến hết năm 2025, năm 2025, năm 1900",
+    "Tết Nguyên đán, tết, thời gian tới, thời gian sắp tới, sắp tới; trong 30 ngày, trong vòng 15 ngày làm việc, "
+    "không quá 6 tháng, tối đa hai tuần, chậm nhất sau 10 ngày, trong 6 tháng đầu năm",
+    "", "năm", "2024", "ngày 31/2/2024", "tháng 13/2024",
+]
+
+
+@pytest.mark.parametrize("text", SCANNED)
+def test_each_rule_finds_what_a_scan_of_the_whole_text_finds(text):
+    doc = Document(text)
+    for rule in dates.RULES:
+        over = doc.norm if rule.pattern.flags & re.IGNORECASE else doc.low      # case-sensitive ones read low
+        assert [m.span() for m in rule.matches(doc)] == [m.span() for m in rule.pattern.finditer(over)], rule.name
+
+
+def test_a_weekday_further_back_than_the_prefix_window_is_left_out():
+    text = "Thứ Hai," + " " * 45 + "ngày 14/3/2024"
+    assert [f.text for f in _dates(text).facts["dates"]] == ["ngày 14/3/2024"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chidao.extract.document import Document
-from chidao.extract.numbers import find_numbers, parse_number, roman_to_int, run
+from chidao.extract.numbers import RULES, find_numbers, parse_number, roman_to_int, run
 
 PARSE = [
     ("1.200.000", 1200000), ("11.152", 11152), ("2.099", 2099), ("3,09", 3.09), ("8,5%", 8.5),
@@ -112,3 +112,23 @@ def test_offsets_point_into_the_text_as_read():
 @pytest.mark.parametrize("text", ["", "\n\n", "%%%", "////", "1/0", "9" * 400, "., ,. 1.,2", "IIIIIIII."])
 def test_odd_input_never_crashes(text):
     _numbers(text)
+
+
+# texts where each rule has matches, near misses and neighbours (for the rule below)
+SCANNED = [
+    "Kết luận số 2043-KL/TU ngày 05/12/2023; Nghị định 73/2023/NĐ-CP; COVID-19, QH15, H5N1, 4G5, Covid-19-20",
+    "Quý II/2024, quý 3 năm 2025, khóa XX, (khóa XIII), Đại hội  XIV, lần thứ XI, kỳ họp thứ IV, Chính phủ V",
+    "ngày 14-7, (27/7), trước 30/6, Chiều 5/4, thứ hai 3/6, NGÀY 30 THÁNG 6 NĂM 2024, tháng 10/2024, tháng 6",
+    "đạt 83,2%/50%, 45.799/36.875, 288/825, 7/35 chỉ tiêu, 1.200.000 đồng, 3,09 %, 8,5 phần trăm, 1/2000",
+    "I. Về tình hình\n  II) Nhiệm vụ\nIII.Kết quả\nVới những hạn chế. I am\n\tIV. Giải pháp",
+    "Tăng\u00a03,09\u00a0% và Tỉnh uỷ khoá XX; 35\u200b904 người; 1\r\n2/3",
+    "", "7", "I", "ngày", "(", "9" * 50,
+]
+
+
+@pytest.mark.parametrize("text", SCANNED)
+def test_each_rule_finds_what_a_scan_of_the_whole_text_finds(text):
+    doc = Document(text)
+    for rule in RULES:
+        whole = rule.pattern.finditer(doc.low if rule.low else doc.norm)
+        assert [m.span() for m in rule.matches(doc)] == [m.span() for m in whole], rule.name

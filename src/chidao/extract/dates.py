@@ -1,17 +1,25 @@
-"""Dates, periods and deadlines: each resolved to its first and last day, and the document's own date."""
+"""Dates, periods and deadlines: each resolved to its first and last day, and the document's own date.
+
+As in chidao.extract.numbers, a rule's pattern is tried only where a match of it can begin
+(chidao.extract.anchors: a run of digits, a word), which finds exactly what a scan of the whole
+text finds.
+"""
 from __future__ import annotations
 
 import bisect
 import calendar
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
+from chidao.extract.anchors import (free_digit_runs, matches_at, matches_read_back, phrase_matches, phrase_starts,
+                                    reversed_alternation, start_before, word_starts)
 from chidao.extract.document import Document
 from chidao.extract.numbers import roman_to_int
-from chidao.extract.rules import Rule, vi
+from chidao.extract.rules import vi
 from chidao.lexicon import load_tsv
 from chidao.model import DateFact, Deadline, PeriodKind
 
@@ -54,12 +62,6 @@ def _cues() -> dict[str, list[tuple[str, str]]]:
     for items in out.values():
         items.sort(key=lambda x: -len(x[0]))
     return out
-
-
-def _guard(phrases: list[str]) -> str:
-    """A lookahead on the first letters of ``phrases``: a pattern opening with an alternation is
-    otherwise tried branch by branch at every position of the text (about twice as slow)."""
-    return "(?=[" + "".join(sorted({re.escape(p[0]) for p in phrases if p})) + "])"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -254,28 +256,31 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def find_dates(doc: Document) -> list[DateFact]:
     """Every date and period of ``doc``, resolved against ``doc.ref_date``; longest match wins."""
-    cands: list[tuple[int, int, int, DateFact]] = []
-    norm = doc.norm
+    cands: list[tuple[int, int, int, int, DateFact]] = []
     for prio, rule in enumerate(RULES):
-        back = PREFIXES.get(rule.name)
-        for m in rule.pattern.finditer(norm):
+        extends = rule.name in PREFIXES
+        for m in rule.matches(doc):
             fact = rule.build(doc, m)
             if fact is None:
                 continue
-            if back is not None:
-                p = back.search(norm, max(0, m.start() - PREFIX_CHARS), m.start())
-                if p is not None and p.start() < m.start():
-                    s = doc.orig_span(p.start(), m.end())[0]
-                    fact = replace(fact, start=s, text=doc.text[s:fact.end])
-            cands.append((fact.start, -(fact.end - fact.start), prio, fact))
-    cands.sort(key=lambda c: (c[1], c[0], c[2]))           # longest first, then leftmost
+            if extends:
+                p = _prefix_start(doc, rule.name, m.start())
+                if p is not None and p < m.start():
+                    s = doc.orig_span(p, m.end())[0]
+                    fact = DateFact(start=s, end=fact.end, text=doc.text[s:fact.end], kind=fact.kind, first=fact.first,
+                                    last=fact.last, year_given=fact.year_given, rule=fact.rule)
+            cands.append((-(fact.end - fact.start), fact.start, prio, len(cands), fact))
+    cands.sort()                                # longest first, then leftmost, then by rule
     kept: list[DateFact] = []
-    taken: list[tuple[int, int]] = []          # disjoint, sorted
-    for _, _, _, fact in cands:
-        i = bisect.bisect_left(taken, (fact.start, -1))
-        if any(0 <= j < len(taken) and _overlap((fact.start, fact.end), taken[j]) for j in (i - 1, i)):
+    starts: list[int] = []                      # of the spans kept: disjoint, so both lists sorted
+    ends: list[int] = []
+    for *_, fact in cands:
+        i = bisect.bisect_left(starts, fact.end)            # the kept spans starting before its end
+        if i and ends[i - 1] > fact.start:
             continue
-        bisect.insort(taken, (fact.start, fact.end))
+        i = bisect.bisect_left(starts, fact.start)
+        starts.insert(i, fact.start)
+        ends.insert(i, fact.end)
         kept.append(fact)
     kept.sort(key=lambda f: (f.start, f.end))
     return kept
@@ -286,7 +291,9 @@ def find_dates(doc: Document) -> list[DateFact]:
 _D, _M, _Y = r"(?P<d>[0-3]?\d)", r"(?P<m>[01]?\d)", r"(?P<y>(?:19|20)\d\d)"
 _FULL_DATE = (r"(?:ngày\s+(?P<d1>[0-3]?\d)\s+tháng\s+(?P<m1>[01]?\d)\s*,?\s*năm\s+(?P<y1>(?:19|20)\d\d)"
               r"|(?:ngày\s+)?(?P<d2>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m2>[01]?\d)\s*(?P=sep)\s*(?P<y2>(?:19|20)\d\d))")
-_WEEKDAY = r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)"
+_WEEKDAYS = ("thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy",
+             "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "chủ nhật")
+_WEEKDAY = rf"(?:(?:{_alternation(list(_WEEKDAYS))})\s*,?\s*)"
 
 _HEADER_PLACE_DATE = vi(rf"""(?m)(?:^|\|)[ \t]*(?P<place>[^\W\d_][^\n,;:|]{{0,40}}?)\s*,\s*(?P<date>{_FULL_DATE})[ \t.]*(?:$|\|)""")
 _OPENING_DATE = vi(rf"""(?m)^[ \t]*(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*)?)?{_WEEKDAY}?"""
@@ -325,13 +332,15 @@ def find_document_date(doc: Document) -> DateFact | None:
     """The document's own date: its header's place-date line, else a full date opening the body,
     else the ``published`` date a reader found, else the reference date given. ``None`` if none."""
     head = doc.norm[:HEADER_CHARS]
-    for m in _HEADER_PLACE_DATE.finditer(head):
+    lines = _line_starts(head)
+    for m in matches_at(_HEADER_PLACE_DATE, head, sorted(lines + _bars(head))):
         if "ngày" in m.group("place").casefold():
             continue
         fact = _dated(doc, m, "header_place_date")
         if fact:
             return fact
-    for m in _OPENING_DATE.finditer(doc.norm[:OPENING_CHARS]):
+    opening = doc.norm[:OPENING_CHARS]
+    for m in matches_at(_OPENING_DATE, opening, lines if len(opening) == len(head) else _line_starts(opening)):
         fact = _dated(doc, m, "opening_date")
         if fact:
             return fact
@@ -343,6 +352,26 @@ def find_document_date(doc: Document) -> DateFact | None:
         g = doc.given_ref_date
         return DateFact(0, 0, "", PeriodKind.DAY, g, g, rule="given_ref_date")
     return None
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where the lines of ``text`` begin: where ``(?m)^`` matches."""
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _bars(text: str) -> list[int]:
+    """Where ``|`` (a table cell border) is in ``text``."""
+    out = []
+    i = text.find("|")
+    while i >= 0:
+        out.append(i)
+        i = text.find("|", i + 1)
+    return out
 
 
 def run(doc: Document) -> None:
@@ -477,9 +506,16 @@ def _slug(words: str) -> str:
     return "_".join(words.casefold().split())
 
 
+@lru_cache(maxsize=None)
+def _vague_phrases() -> tuple[str, ...]:
+    return tuple(p for p, _ in _cues().get("vague", []))
+
+
 def _vague(doc: Document, lo: int, hi: int) -> list[Deadline]:
+    starts = phrase_starts(doc, _vague_phrases())
+    starts = starts[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
     out = []
-    for m in _word_re("vague").finditer(doc.norm, lo, hi):
+    for m in matches_at(_word_re("vague"), doc.norm, starts, hi):
         out.append(_deadline(doc, m.start(), m.end(), None, "vague_" + _slug(m.group())))
     return out
 
@@ -543,61 +579,167 @@ def _year_periods_re() -> str:
 
 
 
-def _rules() -> list[Rule]:
+Scan = Callable[[Document, re.Pattern[str]], list[re.Match[str]]]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A named pattern and how to find its matches: ``scan(doc, pattern)`` tries the pattern only
+    where a match of it can begin."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Callable[[Document, re.Match[str]], DateFact | None]
+    scan: Scan
+
+    def matches(self, doc: Document) -> list[re.Match[str]]:
+        return self.scan(doc, self.pattern)
+
+
+def _low(pattern: str) -> re.Pattern[str]:
+    """A pattern over ``doc.low``: case-sensitive (``_word``)."""
+    return re.compile(pattern, re.VERBOSE | re.UNICODE)
+
+
+def _word(word: str) -> Scan:
+    """Try a pattern over ``doc.low`` opening with ``word`` wherever ``word`` is."""
+    return lambda doc, pattern: matches_at(pattern, doc.low, word_starts(doc, word))
+
+
+def _at(starts: Callable[[Document], list[int]]) -> Scan:
+    """Try the pattern where ``starts(doc)`` (ascending) says a match can begin."""
+    return lambda doc, pattern: matches_at(pattern, doc.norm, starts(doc))
+
+
+def _numeric_date_starts(doc: Document) -> list[int]:
+    return [s for s, e, _, after in free_digit_runs(doc, ".,/-") if e - s <= 2 and after in "/.-"]
+
+
+def _bare_day_month_starts(doc: Document) -> list[int]:
+    return [s for s, e, _, after in free_digit_runs(doc, ".,/-") if e - s <= 2 and after in "/-"]
+
+
+def _year_range_starts(doc: Document) -> list[int]:
+    norm = doc.norm
+    return [s for s, e, _, _ in free_digit_runs(doc, "/.,-") if e - s == 4 and norm[s:s + 2] in ("19", "20")]
+
+
+def _words(*words: str) -> Scan:
+    """Try the pattern wherever one of ``words`` is."""
+    return _at(lambda doc: sorted(i for w in words for i in word_starts(doc, w)))
+
+
+def _phrases(phrases: list[str]) -> Scan:
+    """Try the pattern where one of ``phrases`` begins, found by its first word."""
+    phrases = tuple(phrases)
+    return _at(lambda doc: phrase_starts(doc, phrases))
+
+
+def _phrase_ends(phrases: list[str]) -> Scan:
+    """Find the pattern from the last word of one of ``phrases`` (when their first words are common)."""
+    phrases = tuple(phrases)
+    return lambda doc, pattern: phrase_matches(doc, pattern, phrases)
+
+
+def _read_back(back: str, words: tuple[str, ...]) -> Scan:
+    """Find the pattern by reading ``back`` (over anchors.reversed_low) from where one of ``words``
+    (which each match holds, after the words ``back`` reads) begins."""
+    back_re = re.compile(back)
+    return lambda doc, pattern: matches_read_back(doc, pattern, back_re,
+                                                  [i for w in words for i in word_starts(doc, w)])
+
+
+# a duration: trong 30 ngày, trong vòng 15 ngày làm việc, không quá 6 tháng (words in the order tried)
+_DURATION_CUES = ("trong vòng", "trong thời hạn", "trong", "tối đa", "không quá", "chậm nhất sau")
+_DURATION_COUNTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười lăm")
+_DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+
+
+def _rules() -> list[_Rule]:
     rel_years = _alternation(list(_relative_years()))
-    rel_guard = _guard(list(_relative_years()))
     periods = [p for p, (k, _, _) in _periods().items() if k != PeriodKind.RELATIVE]
     relatives = [p for p, (k, _, _) in _periods().items() if k == PeriodKind.RELATIVE]
     year_tail = rf"(?:\s*,?\s+(?:năm\s+)?{_Y}(?![\d/])|\s+(?P<rel>nay))?"
     q = r"(?P<q>(?-i:IV|I{1,3})|[1-4])"
+    cues, counts, units = ("|".join(map(_phrase_re, ps)) for ps in (_DURATION_CUES, _DURATION_COUNTS, _DURATION_UNITS))
     return [
         # ngày 30 tháng 6 năm 2024, Thứ Hai, ngày 14 tháng 7
-        Rule("long_date", vi(rf"""ngày\s+{_D}\s+tháng\s+{_M}(?:\s*,?\s*năm\s+{_Y})?(?![\d/])"""),
-             _build_day("long_date")),
+        _Rule("long_date", _low(rf"""ngày\s+{_D}\s+tháng\s+{_M}(?:\s*,?\s*năm\s+{_Y})?(?![\d/])"""),
+              _build_day("long_date"), _word("ngày")),
         # 14/3/2024, 29-1-2021, 14.3.2024, ngày 14/3/2024, Thứ Hai, ngày 14/3/2024
-        Rule("numeric_date", vi(rf"""(?<![\w.,/-]){_D}(?P<sep>[/.-]){_M}(?P=sep){_Y}(?![\d/])"""),
-             _build_day("numeric_date")),
+        _Rule("numeric_date", vi(rf"""(?<![\w.,/-]){_D}(?P<sep>[/.-]){_M}(?P=sep){_Y}(?![\d/])"""),
+              _build_day("numeric_date"), _at(_numeric_date_starts)),
         # ngày 14-7, ngày 30/6 (the year comes from the reference date)
-        Rule("day_month", vi(rf"""[nh](?:(?<=n)gày|(?<=h)ôm)\s+{_D}\s*[/-]\s*{_M}(?![\d/]|[.,]\d)"""),
-             _build_day("day_month")),
+        _Rule("day_month", vi(rf"""[nh](?:(?<=n)gày|(?<=h)ôm)\s+{_D}\s*[/-]\s*{_M}(?![\d/]|[.,]\d)"""),
+              _build_day("day_month"), _words("ngày", "hôm")),
         # (27/7), trước 30/6: a bare day/month the numbers extractor did not take for a fraction
-        Rule("bare_day_month", vi(rf"""(?<![\w.,/-]){_D}[/-]{_M}(?![\d/-]|[.,]\d)"""), _build_bare_day_month),
+        _Rule("bare_day_month", vi(rf"""(?<![\w.,/-]){_D}[/-]{_M}(?![\d/-]|[.,]\d)"""), _build_bare_day_month,
+              _at(_bare_day_month_starts)),
         # tháng 10/2024, tháng 10 năm 2024, tháng 6-2024, tháng 10
-        Rule("month", vi(rf"""tháng\s+{_M}(?:\s*(?:[/-]|,?\s*năm)\s*{_Y})?(?![\d/.,]\d|\d)"""), _build_month),
+        _Rule("month", _low(rf"""tháng\s+{_M}(?:\s*(?:[/-]|,?\s*năm)\s*{_Y})?(?![\d/.,]\d|\d)"""), _build_month,
+              _word("tháng")),
         # Quý II/2024, quý III năm 2025, quý 2
-        Rule("quarter", vi(rf"""quý\s+{q}(?:\s*(?:[/-]|,?\s*năm)\s*{_Y})?(?![\w/])"""), _build_quarter),
+        _Rule("quarter", vi(rf"""quý\s+{q}(?:\s*(?:[/-]|,?\s*năm)\s*{_Y})?(?![\w/])"""), _build_quarter,
+              _words("quý")),
         # 6 tháng đầu năm, 6 tháng cuối năm 2022, cuối năm 2024, đầu năm nay (lexicon/periods.tsv)
-        Rule("part_of_year", vi(rf"""{_guard(periods)}(?<![\w])(?P<p>{_year_periods_re()}){year_tail}"""), _build_part_of_year),
+        _Rule("part_of_year", vi(rf"""(?<![\w])(?P<p>{_year_periods_re()}){year_tail}"""), _build_part_of_year,
+              _phrase_ends(periods)),
         # 9 tháng đầu năm, 3 tháng cuối năm 2024
-        Rule("n_months_of_year", vi(rf"""tháng\s+(?P<which>đầu|cuối)\s+năm{year_tail}"""), _build_n_months),
+        _Rule("n_months_of_year", _low(rf"""tháng\s+(?P<which>đầu|cuối)\s+năm{year_tail}"""), _build_n_months,
+              _word("tháng")),
         # giai đoạn 2021 - 2030, nhiệm kỳ 2025 - 2030, 2021-2025, từ năm 2021 đến năm 2025
-        Rule("year_range", vi(r"""(?<![\w/.,-])(?P<y1>(?:19|20)\d\d)\s*-\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?![\w/])"""),
-             _build_range("year_range")),
+        _Rule("year_range", vi(r"""(?<![\w/.,-])(?P<y1>(?:19|20)\d\d)\s*-\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d)(?![\w/])"""),
+              _build_range("year_range"), _at(_year_range_starts)),
         # từ năm 2021 đến năm 2025
-        Rule("year_range_from", vi(r"""từ\s+năm\s+(?P<y1>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)"""),
-             _build_range("year_range")),
+        _Rule("year_range_from", vi(r"""từ\s+năm\s+(?P<y1>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y2>(?:19|20)\d\d)(?!\d)"""),
+              _build_range("year_range"), _read_back(rf"\s+{reversed_alternation(['từ'])}", ("năm",))),
         # năm 2025
-        Rule("year", vi(rf"""năm(?<![\w]năm)\s+{_Y}(?![\d/]|\s*-\s*\d)"""), _build_year),
+        _Rule("year", _low(rf"""năm(?<![\w]năm)\s+{_Y}(?![\d/]|\s*-\s*\d)"""), _build_year, _word("năm")),
         # năm nay, năm tới, năm trước (lexicon/relative_years.tsv)
-        Rule("relative_year", vi(rf"""{rel_guard}(?<![\w])(?P<rel>{rel_years})(?![\w])"""), _build_relative_year),
+        _Rule("relative_year", vi(rf"""(?<![\w])(?P<rel>{rel_years})(?![\w])"""), _build_relative_year,
+              _phrases(list(_relative_years()))),
         # Tết Nguyên đán, thời gian tới (lexicon/periods.tsv, kind relative)
-        Rule("relative", vi(rf"""{_guard(relatives)}(?<![\w])(?:{_relative_re()})(?![\w])"""), _build_relative),
+        _Rule("relative", vi(rf"""(?<![\w])(?:{_relative_re()})(?![\w])"""), _build_relative, _phrases(relatives)),
         # trong 30 ngày, trong vòng 15 ngày làm việc, không quá 6 tháng
-        Rule("duration", vi(r"""(?=[tkc])(?<![\w])(?:trong\s+vòng|trong\s+thời\s+hạn|trong|tối\s+đa|không\s+quá|chậm\s+nhất\s+sau)\s+"""
-                            r"""(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười\s+lăm)\s+"""
-                            r"""(?:ngày|tuần|tháng|năm)(?:\s+làm\s+việc)?(?![\w])(?!\s+(?:đầu|cuối|còn|qua|vừa|trước))"""),
-             _build_duration),
+        _Rule("duration", vi(rf"""(?<![\w])(?:{cues})\s+(?:\d{{1,3}}|{counts})\s+(?:{units})"""
+                             r"""(?:\s+làm\s+việc)?(?![\w])(?!\s+(?:đầu|cuối|còn|qua|vừa|trước))"""),
+              _build_duration,
+              _read_back(rf"\s+(?:\d{{1,3}}|{reversed_alternation(_DURATION_COUNTS)})\s+"
+                         rf"{reversed_alternation(_DURATION_CUES)}(?!\w)", _DURATION_UNITS)),
     ]
 
 
 # Words a rule's match may extend back over, found by a search ending where the match starts
 # (a pattern opening with an optional alternation is tried at every position of the text: slow).
 PREFIX_CHARS = 40
+_DAY_WORDS = ("ngày", "hôm")
+_YEAR_RANGE_LEADS = ("giai đoạn", "nhiệm kỳ", "thời kỳ", "năm học", "niên độ", "các năm", "những năm", "năm")
 PREFIXES: dict[str, re.Pattern[str]] = {
     "long_date": vi(rf"""{_WEEKDAY}$"""),                                   # Thứ Hai, ngày 14 tháng 7
-    "numeric_date": vi(rf"""(?:{_WEEKDAY}?(?:ngày|hôm)\s+|{_WEEKDAY})$"""),  # ngày 14/3/2024
+    "numeric_date": vi(rf"""(?:{_WEEKDAY}?(?:{_alternation(list(_DAY_WORDS))})\s+|{_WEEKDAY})$"""),  # ngày 14/3/2024
     "day_month": vi(rf"""{_WEEKDAY}$"""),
-    "year_range": vi(r"""(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ|năm\s+học|niên\s+độ|các\s+năm|những\s+năm|năm)\s+$"""),
+    "year_range": vi(rf"""(?:{_alternation(list(_YEAR_RANGE_LEADS))})\s+$"""),    # giai đoạn 2021 - 2025
+}
+# The same words read back from where the match starts (over anchors.reversed_low): one anchored
+# match, where a search through the window tries every position of it.
+_WEEKDAY_BACK = rf"\s*,?\s*{reversed_alternation(_WEEKDAYS)}"
+_PREFIXES_BACK: dict[str, re.Pattern[str]] = {
+    "long_date": re.compile(_WEEKDAY_BACK),
+    "numeric_date": re.compile(rf"\s+{reversed_alternation(_DAY_WORDS)}(?:{_WEEKDAY_BACK})?|{_WEEKDAY_BACK}"),
+    "day_month": re.compile(_WEEKDAY_BACK),
+    "year_range": re.compile(rf"\s+{reversed_alternation(_YEAR_RANGE_LEADS)}"),
 }
 
-RULES: list[Rule] = _rules()
+
+def _prefix_start(doc: Document, rule: str, s: int) -> int | None:
+    """Where the words ``PREFIXES[rule]`` allows right before offset ``s`` (norm) begin, if they
+    begin within ``PREFIX_CHARS`` of it; else ``None``."""
+    p = start_before(doc, _PREFIXES_BACK[rule], s)
+    lo = max(0, s - PREFIX_CHARS)
+    if p is None or p >= lo:
+        return p
+    m = PREFIXES[rule].search(doc.norm, lo, s)          # longer than the window: what fits in it
+    return None if m is None else m.start()
+
+
+RULES: list[_Rule] = _rules()
