@@ -113,6 +113,65 @@ def test_reports_achievements_captions_and_statistics_are_not_tasks(text):
     assert _tasks(text) == []
 
 
+# (sentence, [(task text, assignees, rule)]): ";" joins two assignments when the clause after it
+# names its own body and what that body is to do; otherwise it lists duties of one body, or the
+# bodies one directive names.
+SEMICOLON_ASSIGNMENTS = [
+    ("Giao Sở Tài chính chủ trì rà soát nguồn vốn; Sở Kế hoạch và Đầu tư tham mưu phân bổ trước ngày "
+     "30/6/2024.",
+     [("Giao Sở Tài chính chủ trì rà soát nguồn vốn", ("Sở Tài chính",), "directive_at_start"),
+      ("Sở Kế hoạch và Đầu tư tham mưu phân bổ trước ngày 30/6/2024", ("Sở Kế hoạch và Đầu tư",),
+       "body_after_semicolon")]),
+    ("Đề nghị Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền; Ban Tổ chức Tỉnh ủy hướng dẫn kiện toàn bộ máy.",
+     [("Đề nghị Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền", ("Ban Tuyên giáo Tỉnh ủy",), "directive_at_start"),
+      ("Ban Tổ chức Tỉnh ủy hướng dẫn kiện toàn bộ máy", ("Ban Tổ chức Tỉnh ủy",), "body_after_semicolon")]),
+    ("Yêu cầu các sở, ngành khẩn trương rà soát; UBND các huyện chủ động bố trí vốn đối ứng.",
+     [("Yêu cầu các sở, ngành khẩn trương rà soát", ("Các sở, ngành",), "directive_at_start"),
+      ("UBND các huyện chủ động bố trí vốn đối ứng", ("UBND các huyện",), "body_after_semicolon")]),
+    ("Sở Tài chính chủ trì rà soát nguồn vốn; đồng thời, Sở Nội vụ cần hướng dẫn sắp xếp biên chế.",
+     [("Sở Tài chính chủ trì rà soát nguồn vốn", ("Sở Tài chính",), "body_then_modal"),
+      ("Sở Nội vụ cần hướng dẫn sắp xếp biên chế", ("Sở Nội vụ",), "body_after_semicolon")]),
+    # one body, a list of its duties: one task
+    ("Giao UBND tỉnh chỉ đạo rà soát quy hoạch; đẩy nhanh giải ngân vốn đầu tư công; báo cáo kết quả "
+     "trước ngày 30/6/2024.",
+     [("Giao UBND tỉnh chỉ đạo rà soát quy hoạch; đẩy nhanh giải ngân vốn đầu tư công; báo cáo kết quả "
+       "trước ngày 30/6/2024", ("UBND tỉnh",), "directive_at_start")]),
+    ("Giao UBND tỉnh chủ trì xây dựng kế hoạch; tổ chức thực hiện nghiêm túc, hiệu quả.",
+     [("Giao UBND tỉnh chủ trì xây dựng kế hoạch; tổ chức thực hiện nghiêm túc, hiệu quả", ("UBND tỉnh",),
+       "directive_at_start")]),
+    ("Đề nghị các cấp ủy quan tâm lãnh đạo; đơn vị nào để xảy ra sai phạm thì người đứng đầu phải chịu "
+     "trách nhiệm.",
+     [("Đề nghị các cấp ủy quan tâm lãnh đạo; đơn vị nào để xảy ra sai phạm thì người đứng đầu phải chịu "
+       "trách nhiệm", ("Các cấp ủy",), "directive_at_start")]),
+    # ";" between the bodies one directive names: one task, all of them assignees
+    ("Giao các sở, ngành tỉnh; UBND các huyện, thành phố; các Ban quản lý dự án báo cáo tình hình giải ngân.",
+     [("Giao các sở, ngành tỉnh; UBND các huyện, thành phố; các Ban quản lý dự án báo cáo tình hình giải ngân",
+       ("Các sở, ngành tỉnh", "UBND các huyện, thành phố", "Các Ban quản lý dự án"), "directive_at_start")]),
+    ("Bí thư Tỉnh ủy đề nghị Sở Nội vụ; Sở Tài chính phối hợp thực hiện.",
+     [("Bí thư Tỉnh ủy đề nghị Sở Nội vụ; Sở Tài chính phối hợp thực hiện", ("Sở Nội vụ", "Sở Tài chính"),
+       "directive_in_sentence")]),
+    # ... but bodies the assignee is to direct are not assignees, nor a second assignment
+    ("Giao UBND tỉnh chỉ đạo các sở, ngành; các địa phương; các đơn vị rà soát quy hoạch.",
+     [("Giao UBND tỉnh chỉ đạo các sở, ngành; các địa phương; các đơn vị rà soát quy hoạch", ("UBND tỉnh",),
+       "directive_at_start")]),
+    # a ";" inside brackets cuts nothing
+    ("Giao Sở Y tế chủ trì (phối hợp Sở Tài chính; Sở Nội vụ thẩm định) xây dựng đề án.",
+     [("Giao Sở Y tế chủ trì (phối hợp Sở Tài chính; Sở Nội vụ thẩm định) xây dựng đề án", ("Sở Y tế",),
+       "directive_at_start")]),
+]
+
+
+@pytest.mark.parametrize("text,want", SEMICOLON_ASSIGNMENTS)
+def test_semicolon_splits_assignments_of_different_bodies_only(text, want):
+    got = [(t.text, t.assignees, t.rule) for t in _tasks(text)]
+    assert got == want
+
+
+def test_each_assignment_after_a_semicolon_has_the_deadline_of_its_own_words():
+    first, second = _tasks(SEMICOLON_ASSIGNMENTS[0][0])
+    assert (first.deadline, second.deadline) == (None, date(2024, 6, 30))
+
+
 DEADLINE_CASES = [
     ("Giao Sở Nội vụ hoàn thành đề án sắp xếp đơn vị hành chính trước tháng 6/2024.",
      date(2024, 5, 31), "trước tháng 6/2024"),

@@ -1,14 +1,17 @@
 """Shortcomings: the limitations a text lists (hạn chế, tồn tại, khó khăn ...), one per item."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chidao.extract import segments
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
 from chidao.lexicon import cue_table, phrase_alternation
+from chidao.lexicon import prefilter as pf
 from chidao.model import Shortcoming
 
 NAME = "shortcomings"
@@ -55,6 +58,104 @@ def _rx(name: str) -> re.Pattern[str]:
     raise KeyError(name)
 
 
+# --------------------------------------------------------------------------- prefilters
+# Lower-case, boundary-free forms of the cue patterns, searched over ``doc.low`` to find where the
+# exact patterns can match (see chidao.lexicon.prefilter); the results stay those of the exact ones.
+
+
+@lru_cache(maxsize=None)
+def _pre(name: str) -> re.Pattern[str]:
+    if name == "opener":         # what a lead-in begins with
+        return pf.prefilter(_cues().get("announce", ()) + _cues().get("quantifier", ()))
+    return pf.prefilter(_cues().get(name, ()))
+
+
+@lru_cache(maxsize=None)
+def _noun_anchors() -> pf.Anchors:
+    return pf.Anchors(_cues().get("noun", ()))
+
+
+def _letters(category: str) -> int:
+    """The most characters other than white space a phrase of ``category`` holds."""
+    return max((len("".join(p.split())) for p in _cues().get(category, ())), default=0)
+
+
+@lru_cache(maxsize=None)
+def _noun_reach(name: str) -> int:
+    """How many characters other than white space a lead-in may hold before its noun."""
+    if name == "lead_list":      # announce or quantifier, then up to 30 characters, then white space
+        return max(_letters("announce"), _letters("quantifier")) + 30
+    return _letters("announce") + _letters("quantifier")     # lead_stop
+
+
+class _LeadIns:
+    """The lead-in searches (``lead_list``, ``lead_stop``) of one paragraph ``norm[s:e]``: the exact
+    pattern is tried only where a lead-in word stands close enough before a noun (``hạn chế``,
+    ``khó khăn`` ...), and gives the match ``_rx(name).search(norm, s, e)`` gives."""
+
+    def __init__(self, doc: Document, s: int, e: int) -> None:
+        self.norm, self.low, self.s, self.e = doc.norm, pf.document_low(doc), s, e
+        self.nouns: list[int] = []
+        self.openers: list[int] = []
+        low = self.low
+        if low is None or not _noun_anchors().may_hold(low, s, e):
+            return
+        self.nouns = pf.starts(_pre("noun"), low, s, e)
+        reach = max(_noun_reach("lead_list"), _noun_reach("lead_stop"))
+        found: set[int] = set()
+        for noun in self.nouns:             # lead-in words close enough before a noun
+            found.update(pf.starts(_pre("opener"), low, _reach_back(low, noun, reach, s), noun))
+        self.openers = sorted(found)
+
+    def search(self, name: str) -> re.Match[str] | None:
+        rx, norm, low, e = _rx(name), self.norm, self.low, self.e
+        if low is None:
+            return rx.search(norm, self.s, e)
+        nouns = self.nouns
+        reach = _noun_reach(name)
+        for at in self.openers:
+            noun = nouns[bisect.bisect_right(nouns, at)]       # the first noun after it
+            if noun - at > reach and len("".join(low[at:noun].split())) > reach:
+                continue                                       # a later noun is further still
+            if not _may_close(low, name, at, e):
+                continue
+            m = rx.match(norm, at, e)
+            if m is not None:
+                return m
+        return None
+
+
+@lru_cache(maxsize=None)
+def _reach_rx(reach: int) -> re.Pattern[str]:
+    # over the text before an offset, reversed: its white space and up to ``reach`` other characters
+    return re.compile(rf"\s*(?:\S\s*){{0,{reach}}}")
+
+
+def _reach_back(low: str, at: int, reach: int, floor: int) -> int:
+    """The first offset (not before ``floor``) from which ``low[offset:at]`` holds at most
+    ``reach`` characters other than white space."""
+    while True:
+        lo = max(floor, at - 4 * reach - 64)
+        taken = _reach_rx(reach).match(low[lo:at][::-1]).end()
+        if lo == floor or taken < at - lo:
+            return at - taken
+        reach -= len("".join(low[lo:at].split()))       # all of it taken: go on before it
+        at = lo
+
+
+def _may_close(low: str, name: str, at: int, e: int) -> bool:
+    """Whether a lead-in starting at ``at`` can end: nothing in it is a ``.``, ``:`` or ``;`` before
+    its end, which is a colon or ``như`` (``lead_list``), a full stop or ``…`` (``lead_stop``)."""
+    first = e
+    for c in ".:;" if name == "lead_list" else ".:;…":
+        i = low.find(c, at, first)
+        if i != -1:
+            first = i
+    if name == "lead_list":
+        return first < e and low[first] == ":" or "như" in low[at:first]
+    return first < e and low[first] in ".…"
+
+
 # --------------------------------------------------------------------------- paragraphs
 
 
@@ -71,21 +172,21 @@ class _Para:
 _BULLET = re.compile(r"(?:[-+•*■●◦▪]\s*|[a-zđ][).]\s+|\d{1,2}[.)]\s+)(?=\S)")
 _ROMAN = re.compile(r"[IVXL]{1,6}[.)/]\s+")
 _CAPTION = re.compile(r"\|\s*$|(?:^|[.(]\s*)ảnh\s*:", re.IGNORECASE)
+_CLOSED = tuple(".;!?…,")          # a paragraph ending in one of these is no heading
 
 
 def _paragraphs(doc: Document) -> list[_Para]:
     norm = doc.norm
     out: list[_Para] = []
-    for s, e in doc.block_spans():
+    for s, e in segments.block_spans(doc):
         line = norm[s:e]
         stripped = line.strip()
         if not stripped:
             continue
         s += len(line) - len(line.lstrip())
         e = s + len(stripped)
-        first = next((c for c in stripped if c.isalnum()), "")
         bm = _BULLET.match(norm, s, e)
-        if out and not bm and first.islower() and not out[-1].heading:
+        if out and not bm and not out[-1].heading and next((c for c in stripped if c.isalnum()), "").islower():
             out[-1].end = e
             continue
         p = _Para(s, e)
@@ -93,9 +194,10 @@ def _paragraphs(doc: Document) -> list[_Para]:
             p.bullet, p.marker = True, norm[s:bm.end()].strip()
             p.start = bm.end()
         text = norm[p.start:e]
-        p.caption = bool(_CAPTION.search(text))
+        # "... |" or "ảnh:" (searched only when the paragraph holds them)
+        p.caption = ("|" in text or ":" in text and "ảnh" in doc.low[p.start:e]) and bool(_CAPTION.search(text))
         p.heading = bool(_ROMAN.match(norm, s, e)) or (
-            len(text.split()) <= HEADING_MAX_WORDS and not re.search(r"[.;!?…,]$", text))
+            len(text.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS and not text.endswith(_CLOSED))
         out.append(p)
     return out
 
@@ -120,6 +222,16 @@ def _sentences(norm: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _clauses(norm: str, s: int, e: int) -> Iterator[tuple[int, int]]:
     """``;``-separated clauses of ``norm[s:e]`` outside brackets."""
+    if norm.find(";", s, e) == -1:
+        yield s, e
+        return
+    if norm.find("(", s, e) == -1:           # no bracket: every ";" cuts
+        start = s
+        while (i := norm.find(";", start, e)) != -1:
+            yield start, i
+            start = i + 1
+        yield start, e
+        return
     depth = 0
     start = s
     for i in range(s, e):
@@ -149,12 +261,12 @@ def _fact(doc: Document, s: int, e: int, rule: str) -> Shortcoming | None:
 _FORECAST = vi(r"(?:dự\s+báo|sẽ|có\s+thể|nếu)(?!\w)[^.;:]*$")
 
 
-def _other_kind(norm: str, s: int, e: int) -> bool:
-    return bool(_rx("stop").search(norm, s, e))
+def _other_kind(doc: Document, s: int, e: int) -> bool:
+    return pf.exists(_rx("stop"), _pre("stop"), doc.norm, pf.document_low(doc), s, e)
 
 
-def _negative(norm: str, s: int, e: int) -> bool:
-    return bool(_rx("negative").search(norm, s, e))
+def _negative(doc: Document, s: int, e: int) -> bool:
+    return pf.exists(_rx("negative"), _pre("negative"), doc.norm, pf.document_low(doc), s, e)
 
 
 # --------------------------------------------------------------------------- rules
@@ -167,7 +279,7 @@ def _items_from(doc: Document, paras: list[_Para], k: int, pos: int, rule: str,
     out: list[Shortcoming | None] = []
     p = paras[k]
     for a, b in _sentences(norm, pos, p.end):
-        if a > pos and _other_kind(norm, a, b):
+        if a > pos and _other_kind(doc, a, b):
             return out
         for ca, cb in (_clauses(norm, a, b) if split else [(a, b)]):
             out.append(_fact(doc, ca, cb, rule))
@@ -178,13 +290,13 @@ def _items_from(doc: Document, paras: list[_Para], k: int, pos: int, rule: str,
         if not first:
             break
         fa, fb = first[0]
-        if _other_kind(norm, fa, fb) or not (q.bullet or _negative(norm, fa, fb)):
+        if _other_kind(doc, fa, fb) or not (q.bullet or _negative(doc, fa, fb)):
             break
         if q.bullet:
             out.append(_fact(doc, q.start, q.end, rule))
             continue
         for a, b in first:
-            if _other_kind(norm, a, b):
+            if _other_kind(doc, a, b):
                 return out
             for ca, cb in _clauses(norm, a, b):
                 out.append(_fact(doc, ca, cb, rule))
@@ -205,9 +317,10 @@ def _after_lead_in(doc: Document, _m: object) -> list[Shortcoming | None]:
             items = _under_heading(doc, paras, k)
             out.extend(items)
             continue
-        for rx, rule, veto in ((_rx("lead_list"), "after_lead_in_list", _rx("list_not_lead")),
-                               (_rx("lead_stop"), "after_lead_in_sentence", _rx("not_lead"))):
-            m = rx.search(norm, p.start, p.end)
+        leads = _LeadIns(doc, p.start, p.end)
+        for name, rule, veto in (("lead_list", "after_lead_in_list", _rx("list_not_lead")),
+                                 ("lead_stop", "after_lead_in_sentence", _rx("not_lead"))):
+            m = leads.search(name)
             if not m or veto.search(m.group("tail") or ""):
                 continue
             if _FORECAST.search(norm, max(p.start, m.start() - 40), m.start()):

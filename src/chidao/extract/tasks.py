@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from chidao.extract import segments
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
 from chidao.lexicon import cue_table, phrase_alternation
+from chidao.lexicon import prefilter as pf
 from chidao.model import Task
 
 NAME = "tasks"
@@ -63,8 +65,59 @@ def _rx(name: str) -> re.Pattern[str]:
     if name == "quantifier":
         return vi(rf"(?:{_alt('quantifier')})\s+")
     if name == "stop":
-        return vi(rf"(?:{_alt(('assignee_stop', 'imperative', 'modal', 'directive', 'speech', 'reporting'))})")
+        return vi(rf"(?:{_alt(_STOP_CATEGORIES)})")
+    if name == "must":
+        return vi(rf"(?<!{_W})(?:phải|cần)(?!{_W})")
     raise KeyError(name)
+
+
+_INDEXED = ("directive", "speech", "reporting", "must")   # the cue categories searched in sentences
+_COMMA = r"\s*,?\s*"
+
+
+def _phrases(name: str) -> tuple[str, ...]:
+    return ("phải", "cần") if name == "must" else _cues().get(name, ())
+
+
+@lru_cache(maxsize=1)
+def _index_patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """The prefilter of each indexed category, and of all of them (``chidao.lexicon.prefilter``)."""
+    pres = {name: pf.prefilter(_phrases(name), comma=_COMMA) for name in _INDEXED}
+    union = re.compile(pf.phrase_trie(sorted({p for name in _INDEXED for p in _phrases(name)}), comma=_COMMA))
+    return pres, union
+
+
+def _cue_index(doc: Document) -> pf.CueIndex:
+    """Where the cue words of the indexed categories may stand in ``doc``, found once."""
+    index = doc.__dict__.get("_tasks_cue_index")
+    if index is None:
+        index = doc.__dict__["_tasks_cue_index"] = pf.CueIndex(pf.document_low(doc), *_index_patterns())
+    return index
+
+
+def _finditer(doc: Document, name: str, start: int, end: int):
+    """``_rx(name).finditer(doc.norm, start, end)`` for an indexed category, from the cue index."""
+    return _cue_index(doc).finditer(name, _rx(name), doc.norm, start, end)
+
+
+def _search(doc: Document, name: str, start: int, end: int) -> re.Match[str] | None:
+    """``_rx(name).search(doc.norm, start, end)`` for an indexed category, from the cue index."""
+    return _cue_index(doc).search(name, _rx(name), doc.norm, start, end)
+
+
+_STOP_CATEGORIES = ("assignee_stop", "imperative", "modal", "directive", "speech", "reporting")
+
+
+@lru_cache(maxsize=1)
+def _stop_trie() -> re.Pattern[str]:
+    """``_rx("stop")`` factored by common prefix: the same yes or no at any position, sooner."""
+    phrases = {p for cat in _STOP_CATEGORIES for p in _cues().get(cat, ())}
+    return re.compile(rf"(?<!{_W}){pf.phrase_trie(sorted(phrases), comma=_COMMA)}(?!{_W})", re.IGNORECASE)
+
+
+def _stop_word(norm: str, pos: int, end: int) -> bool:
+    """Whether a word that ends the name of an assignee (``_rx("stop")``) begins at ``pos``."""
+    return _stop_trie().match(norm, pos, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +130,44 @@ def _known_bodies() -> re.Pattern[str] | None:
     return re.compile(body_pattern(), re.IGNORECASE)
 
 
+_RUN_CACHES = ("_tasks_date_starts", "_tasks_deadlines", "_tasks_cue_index")
+
+
+def _date_starts(doc: Document) -> list[int]:
+    """Where the dates found in ``doc`` begin (original offsets), in text order."""
+    starts = doc.__dict__.get("_tasks_date_starts")
+    if starts is None:
+        starts = doc.__dict__["_tasks_date_starts"] = [f.start for f in doc.get("dates")]
+    return starts
+
+
+def _may_hold_deadline(doc: Document, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` holds a date wholly, without which ``find_deadline`` finds
+    nothing (``True`` when the dates have not been read)."""
+    facts = doc.facts.get("dates")
+    if facts is None:
+        return True
+    for i in range(bisect.bisect_left(_date_starts(doc), start), len(facts)):
+        if facts[i].start >= end:
+            break
+        if facts[i].end <= end:
+            return True
+    return False
+
+
 def _find_deadline(doc: Document, start: int, end: int):
+    """``dates.find_deadline`` of ``doc.text[start:end]``, looked for once per span and only in a
+    span holding a date."""
     try:
         from chidao.extract.dates import find_deadline
     except ImportError:
         return None
-    return find_deadline(doc, start, end)
+    if not _may_hold_deadline(doc, start, end):
+        return None
+    memo = doc.__dict__.setdefault("_tasks_deadlines", {})
+    if (start, end) not in memo:
+        memo[start, end] = find_deadline(doc, start, end)
+    return memo[start, end]
 
 
 # --------------------------------------------------------------------------- blocks
@@ -103,12 +188,14 @@ class Block:
 
 
 _MARKERS = (
-    ("roman", re.compile(r"([IVXL]{1,6})[.)/]\s+")),
-    ("sub", re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+")),
-    ("num", re.compile(r"(\d{1,2})[.)]\s+")),
-    ("letter", re.compile(r"([a-zđ])[).]\s+")),
-    ("bullet", re.compile(r"([-+•*■●◦▪])\s*(?=[^\W\d_\"])")),
+    ("roman", r"([IVXL]{1,6})[.)/]\s+"),
+    ("sub", r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+"),
+    ("num", r"(\d{1,2})[.)]\s+"),
+    ("letter", r"([a-zđ])[).]\s+"),
+    ("bullet", r"([-+•*■●◦▪])\s*(?=[^\W\d_\"])"),
 )
+# one pattern trying the markers in turn: the first that matches names the marker (its group)
+_MARKER = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _MARKERS))
 _END_LINE = re.compile(r"\W*(?:nơi nhận|t/m|tm\.|kt\.|k/t|nguồn\s*:)", re.IGNORECASE)
 _CAPTION = re.compile(r"\|\s*$|^\W*(?:ảnh|video|clip)\s*:|[.(]\s*ảnh\s*:", re.IGNORECASE)
 
@@ -124,7 +211,7 @@ def _first_alpha_is_lower(s: str) -> bool:
 
 def lines(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``norm`` one block each (see ``Document.block_spans``)."""
-    return doc.block_spans()
+    return segments.block_spans(doc)
 
 
 def blocks(doc: Document) -> list[Block]:
@@ -140,38 +227,49 @@ def blocks(doc: Document) -> list[Block]:
         s, e = s + lead, s + lead + len(stripped)
         marker = ordinal = None
         body = s
-        for kind, rx in _MARKERS:
-            m = rx.match(norm, s, e)
-            if m:
-                marker, ordinal, body = kind, m.group(1), m.end()
-                if kind == "bullet":
-                    ordinal = None
-                break
+        m = _MARKER.match(norm, s, e)
+        if m:
+            marker, body = m.lastgroup, m.end()
+            ordinal = None if marker == "bullet" else m.group(m.lastindex + 1)   # group inside the named one
         if (raw and marker is None and _first_alpha_is_lower(stripped)
                 and raw[-1].kind != "end" and raw[-1].marker != "roman"):
             raw[-1].end = e
             continue
         raw.append(Block(s, e, body, marker, ordinal))
     captions = _segment_spans(doc, "caption")
+    low = pf.document_low(doc)
     ended = False
     for b in raw:
         text = norm[b.body:b.end]
         if ended or _END_LINE.match(norm, b.start, b.end):
             ended = True
             b.kind = "end"
-        elif _CAPTION.search(norm[b.start:b.end]) or any(cs <= b.start < ce for cs, ce in captions):
+        elif _is_caption(norm, low, b.start, b.end) or any(cs <= b.start < ce for cs, ce in captions):
             b.kind = "caption"
         elif b.marker == "roman":
             b.kind = "heading"
         elif b.marker is not None:
             b.kind = "item"
-            words = len(text.split())
-            b.group = (words <= GROUP_MAX_WORDS and not re.search(r"[.;!?…]$", text)) or (
+            words = len(text.split(None, 2 * GROUP_MAX_WORDS))     # exact up to 2 * GROUP_MAX_WORDS
+            b.group = (words <= GROUP_MAX_WORDS and not text.endswith(_STOPS)) or (
                 text.endswith(":") and words <= 2 * GROUP_MAX_WORDS)
         elif (len(text) <= HEADING_MAX_CHARS and len(text.split()) <= HEADING_MAX_WORDS
-              and not re.search(r"[.:;!?…,\"]$", text)):
+              and not text.endswith(_HEADING_STOPS)):
             b.kind = "heading"
     return raw
+
+
+_STOPS = tuple(".;!?…")                    # a block ending in one of these is not a group's head
+_HEADING_STOPS = tuple('.:;!?…,"')
+
+
+def _is_caption(norm: str, low: str | None, start: int, end: int) -> bool:
+    """``_CAPTION`` over ``norm[start:end]``, searched only when the block holds its words."""
+    if low is not None and "|" not in norm[start:end]:      # "... |" or "ảnh:", "video:", "clip:"
+        words = low[start:end]
+        if ":" not in words or "ảnh" not in words and "video" not in words and "clip" not in words:
+            return False
+    return bool(_CAPTION.search(norm[start:end]))
 
 
 def _segment_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
@@ -182,22 +280,33 @@ def _segment_spans(doc: Document, kind: str) -> list[tuple[int, int]]:
     return out
 
 
-_SENT_END = re.compile(r'(?<=[.!?…])["\')]*\s+(?=["(]?[^\W\d_a-zđ])|(?<=[.!?…])\s*\n')
+# a stop, then the space before the next sentence (the match begins AT the stop, so that the
+# engine can skip to it; the sentence ends after it)
+_SENT_END = re.compile(r'[.!?…](?:["\')]*\s+(?=["(]?[^\W\d_a-zđ])|\s*\n)')
+_SENT_END_DOT = re.compile(r'\.(?:["\')]*\s+(?=["(]?[^\W\d_a-zđ])|\s*\n)')   # the same, for "." alone
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|Th\.S|St|Q)\.|\.\.\.)$")
+_ABBREV_CHARS = 5                         # the longest of _ABBREV ("Th.S.")
 
 
 def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``norm[start:end]``: ends at . ! ? … before an upper-case word."""
     out = []
     s = start
-    for m in _SENT_END.finditer(norm, start, end):
-        if _ABBREV.search(norm, s, m.start()) and not norm[s:m.start()].endswith("..."):
+    lo = max(0, start - 1)
+    # a text without "!", "?" or "…" (most) is searched for "." alone, which the engine skips to
+    only_dots = all(norm.find(c, lo, end) == -1 for c in "!?…")
+    for m in (_SENT_END_DOT if only_dots else _SENT_END).finditer(norm, lo, end):
+        stop = m.start() + 1
+        # every abbreviation of _ABBREV ends in one of these and "."
+        if (stop - 2 >= s and norm[stop - 1] == "." and norm[stop - 2] in "PpStQ."
+                and _ABBREV.search(norm, max(s, stop - _ABBREV_CHARS), stop) and not norm.endswith("...", s, stop)):
             continue
-        out.append((s, m.start()))
+        if stop > s:                    # the span holds its stop: not blank
+            out.append((s, stop))
         s = m.end()
-    if s < end:
+    if s < end and not norm[s:end].isspace():
         out.append((s, end))
-    return [(a, b) for a, b in out if norm[a:b].strip()]
+    return out
 
 
 # --------------------------------------------------------------------------- judging words
@@ -212,18 +321,40 @@ def _skip_lead(norm: str, start: int, end: int) -> int:
     return pos
 
 
-def _imperative_at(norm: str, pos: int, end: int) -> re.Match[str] | None:
+def _imperative_at(doc: Document, pos: int, end: int) -> re.Match[str] | None:
+    norm = doc.norm
     m = _rx("imperative").match(norm, pos, end)
     if not m:
         return None
     after = norm[m.end():m.end() + 12].lower()
-    if re.match(r"\s*(?:được|đã|là|của|với\s+\d)", after):
+    if _NOT_IMPERATIVE_AFTER.match(after):
         return None
     return m
 
 
-_GAP = re.compile(r"(\s*,\s*|\s+-\s+|\s+và\s+)?\s*")
-_WORD = re.compile(rf"{_W}+")
+_NOT_IMPERATIVE_AFTER = re.compile(r"\s*(?:được|đã|là|của|với\s+\d)")
+_DA = re.compile(rf"(?<!{_W})đã(?!{_W})", re.IGNORECASE)
+_PAST = re.compile(rf"(?<!{_W})(?:đã|vừa qua)(?!{_W})", re.IGNORECASE)
+_PAST_START = re.compile(rf"(?:đã|vừa)(?!{_W})", re.IGNORECASE)
+_THEN_MUST = re.compile(r"(?<![\w])(?:thì|mà)\s+(?:cần|phải)\s")
+_AS_FOLLOWS = re.compile(r"như\s*:?\s*\S")
+_TELLS_BEFORE = re.compile(r"(?:giao|nghị|cầu|đạo|ý|cho)\s+$", re.IGNORECASE)
+_BODY_CUT = re.compile(r",\s*|\s+và\s+")
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:]\s*|đồng thời,?\s*)$")
+_ATTRIBUTION = re.compile(r'"\s*-\s*[^"]*$')
+_WORKS_WITH = re.compile(r"làm\s+việc\s+với\s+", re.IGNORECASE)
+_WORKS_WITH_LOW = re.compile(r"làm\s+việc\s+với\s+")
+_LIST_NOUNS = re.compile(r"nhiệm\s+vụ|giải\s+pháp|(?:vấn\s+đề|nội\s+dung)\s+sau", re.IGNORECASE)
+
+
+def _past(doc: Document, s: int, e: int) -> bool:
+    """``_PAST`` in ``norm[s:e]`` (searched only when the lower-case form holds its words)."""
+    low = doc.low[s:e]
+    return ("đã" in low or "vừa" in low) and bool(_PAST.search(doc.norm[s:e]))
+
+
+# a gap (a comma, a dash, "và" or a space) and the word after it, if any
+_GAP_WORD = re.compile(rf"(\s*,\s*|\s+-\s+|\s+và\s+)?\s*({_W}+)?")
 
 
 def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
@@ -241,30 +372,25 @@ def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
         if not quant and imp and imp.end() >= head.end():
             return None
         if not quant and not word[:1].isupper() and len(word.split()) == 1 and pos > 0 \
-                and not re.search(r"(?:giao|nghị|cầu|đạo|ý|cho)\s+$", norm[max(0, pos - 8):pos], re.I):
+                and not _TELLS_BEFORE.search(norm[max(0, pos - 8):pos]):
             return None
     floor = max(head.end() if head else pos, kb.end() if kb else pos)
-    stop = _rx("stop")
-    head_rx = _rx("head")
     i = last = floor
     words = len(norm[pos:floor].split())
     while i < end and words < MAX_ASSIGNEE_WORDS:
-        m = _GAP.match(norm, i, end)
-        j = m.end()
+        m = _GAP_WORD.match(norm, i, end)
+        j = m.start(2) if m.group(2) is not None else m.end()
         if j >= end or norm[j] in '.;:()"!?…-' or norm[j].isdigit():
             break
-        h = head_rx.match(norm, j, end) if m.group(1) else None
+        h = _rx("head").match(norm, j, end) if m.group(1) else None
         k = known.match(norm, j, end) if known and m.group(1) else None
         if h or k:
             i = last = max(h.end() if h else j, k.end() if k else j)
             words += 1
             continue
-        if stop.match(norm, j, end):
-            break
-        w = _WORD.match(norm, j, end)
-        if not w:
-            break
-        i = last = w.end()
+        if m.group(2) is None or _stop_word(norm, j, end):
+            break                                # no word, or one that ends the name
+        i = last = m.end(2)
         words += 1
     if words >= MAX_ASSIGNEE_WORDS:
         return None
@@ -275,7 +401,7 @@ def _split_bodies(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
     """One span per body: ``Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh`` gives two."""
     norm = doc.norm
     cuts = [s]
-    for m in re.finditer(r",\s*|\s+và\s+", norm[s:e]):
+    for m in _BODY_CUT.finditer(norm[s:e]):
         nxt = s + m.end()
         if nxt < e and norm[nxt].isupper() and _rx("head").match(norm, nxt, e):
             cuts.append(nxt)
@@ -290,7 +416,7 @@ def _split_bodies(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
 
 def _name(doc: Document, s: int, e: int) -> str:
     os_, oe = doc.orig_span(s, e)
-    text = re.sub(r"\s+", " ", doc.text[os_:oe]).strip()
+    text = " ".join(doc.text[os_:oe].split())
     return text[:1].upper() + text[1:]
 
 
@@ -303,14 +429,26 @@ def _names(doc: Document, span: tuple[int, int] | None) -> tuple[str, ...]:
 _NOT_CUE_BEFORE = re.compile(
     r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|vừa|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác|phát biểu)\s*$",
     re.IGNORECASE)
+# the same words, for a look at the lower-case form: the text before the cue ends with one of them
+_NOT_CUE_WORDS = ("theo", "sự", "của", "công tác", "ý kiến", "được", "để", "đã", "đã có", "vừa", "từng",
+                  "sẽ được", "lãnh đạo", "lãnh đạo,", "lãnh đạo và", "bàn", "ban", "tác", "phát biểu")
+
+
+def _not_cue_before(doc: Document, at: int) -> bool:
+    """``_NOT_CUE_BEFORE`` in the 14 characters before ``at``: a cue word read as a noun."""
+    lo = max(0, at - 14)
+    low = pf.document_low(doc)
+    if low is None:
+        return bool(_NOT_CUE_BEFORE.search(doc.norm, lo, at))
+    return low[lo:at].rstrip().endswith(_NOT_CUE_WORDS)
 
 
 def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[int, int] | None] | None:
     """What a directive verb hands on: ("body", span), ("do", None) or ``None`` (not a directive)."""
     norm = doc.norm
-    if _NOT_CUE_BEFORE.search(norm, max(0, m.start() - 14), m.start()):
+    if _not_cue_before(doc, m.start()):
         return None
-    if re.search(rf"(?<!{_W})đã(?!{_W})", norm[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+    if "đã" in doc.low[max(0, m.start() - 40):m.start()] and _DA.search(norm[max(0, m.start() - 40):m.start()]):
         return None
     j = m.end()
     while j < end and norm[j] in " :":
@@ -318,7 +456,7 @@ def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[i
     span = body_at(doc, j, end)
     if span:
         return "body", span
-    if _rx("modal").match(norm, j, end) or _imperative_at(norm, j, end):
+    if _rx("modal").match(norm, j, end) or _imperative_at(doc, j, end):
         return "do", None
     return None
 
@@ -337,6 +475,16 @@ class Reading:
 _ANNOUNCE = vi(r"(?:\d+|một\s+số|những|các|mấy)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|vấn\s+đề|nội\s+dung)"
                r"(?:[^.:;]{0,60})$")
 _STATS = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+# _ANNOUNCE ends at most 60 characters after its noun, whose last word is one of these
+_ANNOUNCE_TAILS = ("vụ", "pháp", "đề", "dung")
+
+
+def _announces(doc: Document, s: int, e: int) -> bool:
+    """``_ANNOUNCE`` in ``norm[s:e]``, searched only when the end of the sentence holds its noun."""
+    tail = doc.low[max(s, e - 66):e]
+    if not any(w in tail for w in _ANNOUNCE_TAILS):
+        return False
+    return bool(_ANNOUNCE.search(doc.norm, s, e))
 
 
 _PERSON_HEAD = vi(r"(?:(?:các|từng|những|mỗi)\s+)?(?:đồng\s+chí|đại\s+biểu|người\s+đứng\s+đầu|thủ\s+trưởng"
@@ -359,7 +507,7 @@ def _subject_directive(doc: Document, pos: int, end: int, context: bool) -> tupl
         j += 1
     if _rx("modal").match(doc.norm, j, end):
         return span
-    if context and _imperative_at(doc.norm, j, end):
+    if context and _imperative_at(doc, j, end):
         return span
     return None
 
@@ -374,25 +522,23 @@ def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple
     if core >= e:
         return Reading("neutral")
     # a body told to act, at the start: "Giao X ...", "Đề nghị X ...", "X khẩn trương ..."
-    for m in _rx("directive").finditer(norm, s, e):
+    for m in _finditer(doc, "directive", s, e):
         obj = _cue_object(doc, m, e)
         if obj is None:
             continue
         kind, span = obj
         names = _names(doc, span) if span else addressee
-        lead = text.rstrip().endswith(":") or bool(_ANNOUNCE.search(norm, s, e)) and not re.search(
-            r"như\s*:?\s*\S", norm[m.end():e])
+        lead = text.rstrip().endswith(":") or _announces(doc, s, e) and not _AS_FOLLOWS.search(norm[m.end():e])
         at_start = m.start() <= core
         rule = "directive_at_start" if at_start else "directive_in_sentence"
         return Reading("lead" if lead else "task", core, names, span is not None, rule)
     span = _subject_directive(doc, core, e, formal)
     if span:
-        if re.search(rf"(?<!{_W})đã(?!{_W})", norm[span[1]:span[1] + 12], re.IGNORECASE):
+        if "đã" in doc.low[span[1]:span[1] + 12] and _DA.search(norm[span[1]:span[1] + 12]):
             return Reading("report")
         return Reading("task", core, _names(doc, span), True, "body_then_modal")
-    past = re.search(rf"(?<!{_W})(?:đã|vừa qua)(?!{_W})", norm[core:min(e, core + 60)], re.IGNORECASE)
-    imp = _imperative_at(norm, core, e)
-    if imp and not past:
+    imp = _imperative_at(doc, core, e)
+    if imp and not _past(doc, core, min(e, core + 60)):
         low = norm[imp.start():imp.end()].lower()
         if low in ("cần", "phải") or context:
             # "Thực hiện Kế hoạch trên, UBKT Tỉnh ủy ban hành ...": a frame, then someone reports
@@ -404,23 +550,23 @@ def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple
                 sub = body_at(doc, j, e)
                 if sub and not _subject_directive(doc, j, e, False) and not norm[j].islower():
                     return Reading("report")
-            if _STATS.search(text) and len(_STATS.findall(text)) >= 2:
+            if text.count("%") >= 2 and len(_STATS.findall(text)) >= 2:
                 return Reading("report")
             lead = text.rstrip().endswith(":")
             return Reading("lead" if lead else "task", core, addressee, False, "imperative_in_context"
                            if low not in ("cần", "phải") else "must")
-    if _rx("reporting").search(norm, s, e):
+    if _search(doc, "reporting", s, e):
         return Reading("report")
-    sp = next((x for x in _rx("speech").finditer(norm, s, e)
-               if not _NOT_CUE_BEFORE.search(norm, max(0, x.start() - 14), x.start())), None)
+    sp = next((x for x in _finditer(doc, "speech", s, e)
+               if not _not_cue_before(doc, x.start())), None)
     if sp:
         j = sp.end()
         while j < e and norm[j] in " :,":
             j += 1
-        if _rx("modal").match(norm, j, e) or _imperative_at(norm, j, e):
+        if _rx("modal").match(norm, j, e) or _imperative_at(doc, j, e):
             return Reading("task", core, addressee, False, "speech_then_directive")
         return Reading("opener")
-    if context and re.search(r"(?<![\w])(?:thì|mà)\s+(?:cần|phải)\s", text):
+    if context and ("cần" in text or "phải" in text) and _THEN_MUST.search(text):
         return Reading("task", core, addressee, False, "must")
     return Reading("neutral")
 
@@ -443,6 +589,22 @@ def _ends_lead_in(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
+def _lead_in_after(doc: Document, s: int, e: int, rx: re.Pattern[str], tails: tuple[str, ...]) -> bool:
+    """``rx`` (a lead-in ending ``...{0,N}:$``) in ``norm[s:e]``, searched only when one of its
+    ``tails`` stands in the 66 characters before the final colon."""
+    text = doc.norm[s:e]
+    colon = len(text.rstrip()) - 1
+    if colon < 0 or text[colon] != ":":
+        return False
+    window = doc.low[s + max(0, colon - 66):s + colon]
+    if not any(w in window for w in tails):
+        return False
+    return bool(rx.search(text))
+
+
+# its nouns end in these (without i and s, which IGNORECASE also matches to ı and ſ)
+_SHORTCOMING_TAILS = ("chế", "tạ", "khăn", "kém", "cập", "mắc", "ểm")
+_OPENER_TAILS = ("au",)          # ... như sau:
 _SHORTCOMING_LEAD = vi(r"(?:hạn\s+chế|tồn\s+tại|khó\s+khăn|yếu\s+kém|bất\s+cập|vướng\s+mắc|khuyết\s+điểm)"
                        r"[^.:;]{0,60}:\s*$")
 _OPENER_LEAD = vi(r"(?:kết\s+luận|thông\s+báo|ý\s+kiến|trao\s+đổi|thống\s+nhất)[^.:;]{0,40}như\s+sau\s*:\s*$")
@@ -470,9 +632,9 @@ def _item_assignees(doc: Document, s: int, e: int) -> tuple[str, ...]:
     if span:
         return _names(doc, span)
     out: list[str] = []
-    for m in _rx("directive").finditer(norm, s, e):
+    for m in _finditer(doc, "directive", s, e):
         word = norm[m.start():m.end()].lower()
-        if m.start() > core and not re.search(r"(?:^|[.;:]\s*|đồng thời,?\s*)$", norm[max(s, m.start() - 12):m.start()]):
+        if m.start() > core and not _CLAUSE_OPENS.search(norm[max(s, m.start() - 12):m.start()]):
             continue
         if m.start() > core and not word.startswith("giao"):
             continue
@@ -506,7 +668,7 @@ def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[s
 
 def _cut_attribution(norm: str, s: int, e: int) -> int:
     """End a quoted directive at its closing quote: ``...cao nhất" - Bí thư ... phát biểu.``"""
-    m = re.search(r'"\s*-\s*[^"]*$', norm[s:e])
+    m = _ATTRIBUTION.search(norm[s:e])
     if m and norm.count('"', s, s + m.start()) % 2 == 1 or (m and norm[s] != '"' and
                                                             norm.count('"', s, s + m.start()) == 0):
         return s + m.start()
@@ -515,6 +677,8 @@ def _cut_attribution(norm: str, s: int, e: int) -> int:
 
 def run(doc: Document) -> list[Task]:
     """Find every task in ``doc`` and store them as ``doc.facts["tasks"]``."""
+    for key in _RUN_CACHES:              # worked out afresh: the dates or ref_date may have changed
+        doc.__dict__.pop(key, None)
     tasks = [t for t in _tasks(doc) if t is not None]
     tasks.sort(key=lambda t: (t.start, t.end))
     out: list[Task] = []
@@ -534,8 +698,10 @@ def _tasks(doc: Document):
 def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
     """The body a conclusion is addressed to: ``... làm việc với Ban cán sự đảng UBND tỉnh``."""
     norm = doc.norm
+    low = pf.document_low(doc)
     for b in bl[:8]:
-        m = re.search(r"làm\s+việc\s+với\s+", norm[b.start:b.end], re.IGNORECASE)
+        # over the lower-case form (same offsets) the search skips to "làm"
+        m = _WORKS_WITH_LOW.search(low[b.start:b.end]) if low is not None else _WORKS_WITH.search(norm[b.start:b.end])
         if m:
             p = b.start + m.end()
             span = body_at(doc, p, b.end)
@@ -546,7 +712,6 @@ def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
 
 # a directive word read as a noun: "đạt yêu cầu", "theo chỉ đạo", "đáp ứng yêu cầu"
 _NOUN_BEFORE = vi(r"(?:theo|sự|của|được|đạt|đáp\s+ứng|với|các|những|mọi)\s*$")
-_MUST = vi(rf"(?<!{_W})(?:phải|cần)(?!{_W})")
 
 
 def _timed_directive(doc: Document, s: int, e: int, date_starts: list[int]) -> bool:
@@ -556,14 +721,13 @@ def _timed_directive(doc: Document, s: int, e: int, date_starts: list[int]) -> b
     if not date_starts:
         return False
     os_, oe = doc.orig_span(s, e)
-    i = bisect.bisect_left(date_starts, os_)
-    if i >= len(date_starts) or date_starts[i] >= oe:
+    if not _may_hold_deadline(doc, os_, oe):
         return False
     norm = doc.norm
     core = _skip_lead(norm, s, e)
     directive = any(not _NOUN_BEFORE.search(norm, max(s, m.start() - 14), m.start())
-                    for m in _rx("directive").finditer(norm, s, e))
-    if not (directive or _imperative_at(norm, core, e) or _MUST.search(norm, s, e)):
+                    for m in _finditer(doc, "directive", s, e))
+    if not (directive or _imperative_at(doc, core, e) or _search(doc, "must", s, e)):
         return False
     dl = _find_deadline(doc, os_, oe)
     return dl is not None and not dl.rule.startswith("vague_")
@@ -584,7 +748,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     open_: _Open | None = None
     context = False
     ctx_addr: tuple[str, ...] = ()
-    date_starts = [f.start for f in doc.get("dates")]
+    date_starts = _date_starts(doc)
 
     def close() -> None:
         nonlocal open_
@@ -616,7 +780,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             groups.clear()
             section_task = _is_task_heading(text, b.marker is not None)
             section_addr = ()
-            for m in _rx("directive").finditer(norm, b.body, b.end):
+            for m in _finditer(doc, "directive", b.body, b.end):
                 obj = _cue_object(doc, m, b.end)
                 if obj and obj[0] == "body":
                     section_addr = _names(doc, obj[1])
@@ -668,7 +832,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 if r.kind != "task":
                     continue
             core = _skip_lead(norm, b.body, b.end)
-            if re.match(rf"(?:đã|vừa)(?!{_W})", norm[core:core + 4], re.IGNORECASE):
+            if _PAST_START.match(norm[core:core + 4]):
                 continue
             open_ = _Open(b.ordinal, b.body, b.end, named or addr, "list_item", level)
             continue
@@ -682,18 +846,18 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 open_.end = b.end
                 continue
             close()
-        if _ends_lead_in(text) and not _SHORTCOMING_LEAD.search(text):
+        if _ends_lead_in(text) and not _lead_in_after(doc, b.body, b.end, _SHORTCOMING_LEAD, _SHORTCOMING_TAILS):
             last = sentences(norm, b.start, b.end)[-1]
             addr_span = None
-            for m in _rx("directive").finditer(norm, b.start, b.end):
+            for m in _finditer(doc, "directive", b.start, b.end):
                 obj = _cue_object(doc, m, b.end)
                 if obj and obj[0] == "body":
                     addr_span = obj[1]
                     break
-            directive = bool(addr_span) or bool(_rx("directive").search(norm, b.start, b.end)) \
-                or bool(_rx("speech").search(norm, last[0], last[1])) \
-                or bool(re.search(r"nhiệm\s+vụ|giải\s+pháp|(?:vấn\s+đề|nội\s+dung)\s+sau", text, re.I))
-            if directive and not _OPENER_LEAD.search(text):
+            directive = bool(addr_span) or bool(_search(doc, "directive", b.start, b.end)) \
+                or bool(_search(doc, "speech", last[0], last[1])) \
+                or bool(_LIST_NOUNS.search(text))
+            if directive and not _lead_in_after(doc, b.body, b.end, _OPENER_LEAD, _OPENER_TAILS):
                 list_addr = _names(doc, addr_span) if addr_span else (section_addr or doc_addr)
                 list_strict = False
             else:
@@ -708,14 +872,14 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section)
             if r.kind == "task":
                 end = _cut_attribution(norm, r.start, e)
-                out.append(_make(doc, None, r.start, end, r.assignees, r.rule))
+                out.extend(_sentence_tasks(doc, r.start, end, r.assignees, r.rule))
                 context = True
                 if r.named and r.rule in ("directive_at_start", "directive_in_sentence"):
                     ctx_addr = r.assignees     # the speaker goes on addressing them
             elif r.kind != "lead" and _timed_directive(doc, s, e, date_starts):
                 names = _item_assignees(doc, s, e) or (ctx_addr if context else ())
-                out.append(_make(doc, None, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
-                                 "timed_directive"))
+                out.extend(_sentence_tasks(doc, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
+                                           "timed_directive"))
                 context = True
             elif r.kind in ("lead", "opener"):
                 context = True
@@ -728,9 +892,82 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     return out
 
 
+def _sentence_tasks(doc: Document, s: int, e: int, assignees: tuple[str, ...],
+                    rule: str) -> list[Task | None]:
+    """The task of the directive sentence ``norm[s:e]``, or one per assignment where ``;`` joins
+    several, each naming its own body: ``Giao Sở Tài chính chủ trì ...; Sở Kế hoạch và Đầu tư tham
+    mưu ...`` gives two tasks. A clause after ``;`` that names no body of its own (``...; đẩy nhanh
+    giải ngân ...``) is one more duty of the body before it and stays in its task; ``;`` between
+    the bodies a directive names (``Giao các sở, ngành; UBND các huyện báo cáo ...``) makes them
+    all assignees of one task."""
+    norm = doc.norm
+    if norm.find(";", s, e) == -1:
+        return [_make(doc, None, s, e, assignees, rule)]
+    pieces: list[tuple[int, int, list[str], str]] = []
+    start, names, piece_rule = s, list(assignees), rule
+    clause, listing = s, False
+    for i in _semicolons(norm, s, e):
+        j = _skip_lead(norm, i + 1, e)
+        bare = _bare_bodies(doc, clause, i, cue_first=clause == start)
+        if bare is not None:
+            # the clause names bodies and nothing for them to do: if they are the assignees, the
+            # list of assignees goes on after the ";"
+            listing = (listing or clause == start) and all(n in names for n in bare)
+            more = body_at(doc, j, e) if listing else None
+            names.extend(n for n in _names(doc, more) if n not in names)
+            listing = more is not None
+        else:
+            listing = False
+            own = _subject_directive(doc, j, e, True)
+            if own is not None:
+                pieces.append((start, i, names, piece_rule))
+                start, names, piece_rule = j, list(_names(doc, own)), "body_after_semicolon"
+        clause = j
+    pieces.append((start, e, names, piece_rule))
+    return [_make(doc, None, a, b, tuple(n), r) for a, b, n, r in pieces]
+
+
+def _semicolons(norm: str, s: int, e: int) -> list[int]:
+    """Where ``;`` stands in ``norm[s:e]`` outside brackets."""
+    out = []
+    if norm.find("(", s, e) == -1:             # no bracket: every ";"
+        i = norm.find(";", s, e)
+        while i != -1:
+            out.append(i)
+            i = norm.find(";", i + 1, e)
+        return out
+    depth = 0
+    for i in range(s, e):
+        c = norm[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif c == ";" and depth == 0:
+            out.append(i)
+    return out
+
+
+def _bare_bodies(doc: Document, s: int, e: int, cue_first: bool) -> tuple[str, ...] | None:
+    """The bodies the clause ``norm[s:e]`` ends with when nothing follows them (``Ủy ban nhân dân
+    các huyện, thành phố``), else ``None``. ``cue_first``: the clause opens the sentence, and its
+    bodies are those its last directive verb names (``Giao các sở, ngành tỉnh``)."""
+    norm = doc.norm
+    at = _skip_lead(norm, s, e)
+    if cue_first:
+        for m in _finditer(doc, "directive", s, e):
+            at = m.end()
+            while at < e and norm[at] in " :":
+                at += 1
+    span = body_at(doc, at, e)
+    if span is None or norm[span[1]:e].strip(" ,"):
+        return None
+    return _names(doc, span)
+
+
 def _is_group_parent(norm: str, o: _Open) -> bool:
     text = norm[o.start:o.end].rstrip()
-    return text.endswith(":") or len(text.split()) <= GROUP_MAX_WORDS and not re.search(r"[.;!?…]$", text)
+    return text.endswith(":") or len(text.split()) <= GROUP_MAX_WORDS and not text.endswith(_STOPS)
 
 
 def _continues(doc: Document, b: Block) -> bool:
@@ -739,7 +976,7 @@ def _continues(doc: Document, b: Block) -> bool:
     if _first_alpha_is_lower(norm[b.start:b.end]):
         return True
     core = _skip_lead(norm, b.start, b.end)
-    return _imperative_at(norm, core, b.end) is not None
+    return _imperative_at(doc, core, b.end) is not None
 
 
 # Every task carries one of these rule names; one walk over the blocks applies them all, since
@@ -753,6 +990,8 @@ RULE_NAMES = {
     "imperative_in_context": "a sentence opening with an imperative after a speaker's directives",
     "must": "a sentence opening with cần / phải",
     "timed_directive": "a sentence or headline with a deadline still ahead and an imperative, directive or must",
+    "body_after_semicolon": "after ; in a directive sentence, a body then cần / chủ trì / an imperative: "
+                            "its own assignment",
 }
 
 RULES = [

@@ -97,22 +97,33 @@ def _nt(source: Any) -> NormText:
 
 
 def _is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    visible = [c for c in line if not c.isspace()]
-    return (len(letters) >= 3 and len(line) <= 250 and all(c.isupper() for c in letters if c.isupper() or c.islower())
-            and len(letters) * 2 >= len(visible))
+    """At least 3 letters, none lower-case, and letters make at least half the visible characters."""
+    if len(line) > 250:
+        return False
+    for c in line:                       # most lines show a lower-case letter within a few characters
+        if c.islower() and c.isalpha():
+            return False
+    letters = sum(map(str.isalpha, line))
+    visible = len(line) - sum(map(str.isspace, line))
+    return letters >= 3 and letters * 2 >= visible
+
+
+def _words_at_most(line: str, n: int) -> bool:
+    """Whether ``line`` has at most ``n`` words (without splitting a long line into all of them)."""
+    return len(line.split(None, n)) <= n
 
 
 def _is_caption(line: str) -> bool:
     if len(line) > 400:
         return False
-    if _CAPTION_START.match(line) or _CAPTION_BAR.search(line) or _CAPTION_CREDIT.search(line):
+    if _CAPTION_START.match(line) or _CAPTION_BAR.search(line) or (
+            ("Ảnh" in line or "ẢNH" in line) and _CAPTION_CREDIT.search(line)):
         return True
     if line.endswith((":", ";", ",")):
         return False
-    if _CAPTION_SCENE.match(line) and len(line.split()) <= 25:
+    if _CAPTION_SCENE.match(line) and _words_at_most(line, 25):
         return True
-    return (len(line.split()) <= 20 and not any(c.isdigit() for c in line)
+    return (_words_at_most(line, 20) and not any(c.isdigit() for c in line)
             and not _TIME_OPENER.match(line) and bool(_CAPTION_EVENT.fullmatch(line)))
 
 
@@ -150,7 +161,7 @@ def _classify(line: str, ls: int) -> _Block:
 
 def _is_subtitle(line: str, nxt: str | None) -> bool:
     """A news subtitle: a short capitalised line without punctuation before an ordinary paragraph."""
-    return (nxt is not None and line[0].isupper() and len(line.split()) <= 12
+    return (nxt is not None and line[0].isupper() and _words_at_most(line, 12)
             and not any(c in line for c in ",;:") and not line.endswith(_LINE_CLOSED + (",", "|"))
             and nxt[0].isupper())
 
@@ -169,7 +180,7 @@ def _lines(norm: str):
 
 
 def _hard_wrapped(lines: list[tuple[str, int, int]]) -> bool:
-    prose = [s for s, _, _ in lines if len(s.split()) >= 6]
+    prose = [s for s, _, _ in lines if not _words_at_most(s, 5)]
     if len(prose) < 5:
         return False
     open_ended = sum(1 for s in prose if not s.endswith(_LINE_CLOSED))
@@ -187,21 +198,29 @@ def _norm_blocks(nt: NormText) -> list[_Block]:
     wrapped = _hard_wrapped(lines)
     blocks: list[_Block] = []
     prev_line = ""
+    classified: dict[int, _Block] = {}       # line index -> the block it makes on its own
+
+    def classify(i: int) -> _Block:
+        block = classified.get(i)
+        if block is None:
+            block = classified[i] = _classify(lines[i][0], lines[i][1])
+        return block
+
     for i, (line, ls, blank) in enumerate(lines):
         prev = blocks[-1] if blocks else None
         if prev is not None and prev.kind in (PARAGRAPH, ITEM):
             cont = _starts_lowercase(line) or (
                 wrapped and blank == 0 and not prev_line.endswith(_LINE_CLOSED))
-            cont = cont and _classify(line, ls).kind == PARAGRAPH
+            cont = cont and classify(i).kind == PARAGRAPH
             if cont:
                 prev.end = ls + len(line)
                 prev.lines += 1
                 prev_line = line
                 continue
-        block = _classify(line, ls)
+        block = classify(i)
         if block.kind == PARAGRAPH and not wrapped:
             nxt = lines[i + 1][0] if i + 1 < len(lines) else None
-            if _is_subtitle(line, nxt) and _classify(nxt, 0).kind == PARAGRAPH:
+            if _is_subtitle(line, nxt) and classify(i + 1).kind == PARAGRAPH:
                 block = _Block(HEADING, ls, block.end, None, 0, body=ls, style="subtitle")
         blocks.append(block)
         prev_line = line
@@ -256,7 +275,10 @@ def blocks(source: Any) -> list[Segment]:
 _ABBREVIATIONS = frozenset(
     "tp tx tt ths ts pgs gs bs bsck ks cn nxb th.s v.v vv st tr q p h mr mrs dr ng đ/c đc".split()
 )
-_END = re.compile(r"(?:\.{3}|[.!?…])+[\"')\]]*")
+# a run of stops ("...", "?!") and closing quotes; written to begin with one stop (not a repeat),
+# which lets the engine skip ahead to it
+_END = re.compile(r"[.!?…][.!?…]*[\"')\]]*")
+_END_DOT = re.compile(r"\.\.*[\"')\]]*")          # the same, for a text without "!", "?", "…"
 _ROMAN_LETTERS = frozenset("IVX")
 # words a Roman numeral follows: "Quý I.", "khóa V.", "lần thứ X."
 _ROMAN_CONTEXT = frozenset("quý khóa khoá thứ phần chương mục kỳ lần đợt đoạn hội nghị cấp loại hạng".split())
@@ -303,9 +325,12 @@ def _is_boundary(text: str, m: re.Match[str], limit: int) -> bool:
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     s = start
-    for m in _END.finditer(text, start, end):
-        if m.end() <= s:
-            continue
+    # a block without "!", "?" or "…" (most) is searched for "." alone, which the engine skips to
+    only_dots = all(text.find(c, start, end) == -1 for c in "!?…")
+    for m in (_END_DOT if only_dots else _END).finditer(text, start, end):
+        after = m.end()
+        if after <= s or after < end and text[after] not in " \t":
+            continue                                 # glued to what follows: "14.3.2024", "TP.HCM"
         if _is_boundary(text, m, end):
             spans.append((s, m.end()))
             s = m.end()
