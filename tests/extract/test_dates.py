@@ -56,6 +56,24 @@ DATES = [
     ("giai đoạn\n2016-2020", D.RANGE, date(2016, 1, 1), date(2020, 12, 31), True),       # a line break inside
     ("Tết Nguyên đán", D.RELATIVE, None, None, False),
     ("trong 30 ngày", D.RELATIVE, None, None, False),
+    # a duration counted from an event is not fixed; from a named day it is (the day itself not counted)
+    ("trong vòng 10 ngày kể từ ngày nhận được kiến nghị", D.RELATIVE, None, None, False),
+    ("chậm nhất sau 7 ngày kết thúc hội nghị", D.RELATIVE, None, None, False),
+    ("sau 20 ngày làm việc", D.RELATIVE, None, None, False),
+    ("trong 30 ngày kể từ ngày 01/7/2024", D.DAY, date(2024, 7, 31), date(2024, 7, 31), True),
+    ("trong 3 tháng kể từ ngày 30 tháng 11 năm 2024", D.DAY, date(2025, 2, 28), date(2025, 2, 28), True),
+    ("chậm nhất 10 ngày trước ngày 20/8/2024", D.DAY, date(2024, 8, 10), date(2024, 8, 10), True),
+    ("trong hai tuần tính từ 04/3/2024", D.DAY, date(2024, 3, 18), date(2024, 3, 18), True),
+    # a day that comes back every period: no one day
+    ("ngày 20 hằng tháng", D.RELATIVE, None, None, False),
+    ("ngày 25 đến ngày 30 hàng tháng", D.RELATIVE, None, None, False),
+    ("ngày 15/12 hằng năm", D.RELATIVE, None, None, False),
+    ("ngày 15 của tháng cuối quý", D.RELATIVE, None, None, False),
+    ("ngày 10 tháng 01 của năm liền kề năm báo cáo", D.RELATIVE, None, None, False),
+    ("ngày 5 tháng đầu quý sau", D.RELATIVE, None, None, False),
+    ("định kỳ hằng quý", D.RELATIVE, None, None, False),
+    ("định kỳ 6 tháng và hằng năm", D.RELATIVE, None, None, False),
+    ("định kỳ tháng, quý, năm", D.RELATIVE, None, None, False),
 ]
 
 
@@ -98,6 +116,34 @@ def test_a_date_without_year_has_no_days_without_a_reference_date():
 def test_twenty_ninth_of_february_without_year_needs_a_leap_reference_year():
     assert _dates("ngày 29/2", ref=date(2024, 1, 5)).facts["dates"][0].first == date(2024, 2, 29)
     assert _dates("ngày 29/2", ref=date(2023, 1, 5)).facts["dates"][0].first is None
+
+
+@pytest.mark.parametrize("text,want", [
+    # a time gone by, not a limit: "sau" counts only from a named day or event, or in working days
+    ("Sau 5 năm thực hiện Nghị quyết, tỉnh đạt nhiều kết quả", []),
+    ("sau 10 ngày, đoàn kiểm tra rời địa phương", []),
+    ("tăng trưởng bình quân trong 5 năm qua", []),
+    # a period named, not a recurrence
+    ("Hội nghị giao ban định kỳ quý IV/2024", ["quý IV/2024"]),
+    ("báo cáo định kỳ 6 tháng đầu năm 2024", ["6 tháng đầu năm 2024"]),
+    ("họp định kỳ năm 2025", ["năm 2025"]),
+])
+def test_durations_and_recurrences_that_are_not_there(text, want):
+    assert [f.text for f in _dates(text).facts["dates"]] == want
+
+
+@pytest.mark.parametrize("text,ref,firsts", [
+    # the first of two joined periods of one kind takes the year written after the second
+    ("trong tháng 11 và tháng 12/2025", date(2024, 3, 20), [date(2025, 11, 1), date(2025, 12, 1)]),
+    ("trong quý III và quý IV năm 2023", date(2024, 3, 20), [date(2023, 7, 1), date(2023, 10, 1)]),
+    ("từ tháng 11 đến tháng 2/2025", date(2025, 6, 1), [date(2024, 11, 1), date(2025, 2, 1)]),
+    ("từ ngày 20/12 đến ngày 10/1/2025", date(2025, 6, 1), [date(2024, 12, 20), date(2025, 1, 10)]),
+    # not joined: each keeps its own year
+    ("trong tháng 11, Sở Y tế và tháng 12/2025", date(2024, 3, 20), [date(2024, 11, 1), date(2025, 12, 1)]),
+    ("tháng 11 và quý IV/2025", date(2024, 3, 20), [date(2024, 11, 1), date(2025, 10, 1)]),
+])
+def test_joined_dates_share_the_year_written_once(text, ref, firsts):
+    assert [f.first for f in _dates(text, ref=ref).facts["dates"]] == firsts
 
 
 # --------------------------------------------------------------------------- the document's own date
@@ -168,6 +214,11 @@ SCANNED = [
     "giai đoạn 2021 - 2030, nhiệm kỳ 2025–2030, 2021-2025, từ năm 2021 đến hết năm 2025, năm 2025, năm 1900",
     "Tết Nguyên đán, tết, thời gian tới, thời gian sắp tới, sắp tới; trong 30 ngày, trong vòng 15 ngày làm việc, "
     "không quá 6 tháng, tối đa hai tuần, chậm nhất sau 10 ngày, trong 6 tháng đầu năm",
+    "trong vòng 10 ngày kể từ ngày nhận được hồ sơ, Sau 3 năm thực hiện, sau 20 ngày làm việc, chậm nhất là 5 "
+    "ngày trước ngày khai mạc, trong 30 ngày kể từ ngày 01/7/2024 các đơn vị phải, sau ngày 5",
+    "ngày 20 hằng tháng; từ ngày 1 đến ngày 5 hàng tháng; ngày 10/7 của năm báo cáo; ngày 15 tháng 12 hằng năm; "
+    "NGÀY 5 THÁNG ĐẦU QUÝ SAU; định kỳ hằng quý, định kỳ 6 tháng và hằng năm, định kỳ quý IV, quy định kỳ",
+    "theo quy định kỳ hằng năm; thứ hai ngày 5 hằng tuần; khoảngày 5 hằng tháng",
     "", "năm", "2024", "ngày 31/2/2024", "tháng 13/2024",
 ]
 

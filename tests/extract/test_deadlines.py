@@ -175,3 +175,135 @@ NOT_DEADLINES_ROUND_TWO = [
 @pytest.mark.parametrize("text", NOT_DEADLINES_ROUND_TWO)
 def test_spans_of_days_and_dates_without_a_must_are_not_deadlines(text):
     assert _principal(text) is None
+
+
+# Round 3: periods joined, durations counted from a day or an event, recurring deadlines.
+ROUND_THREE_DEADLINES = [
+    # two periods joined: the deadline runs to the later, its words cover both
+    ("Sở Y tế hoàn thành tiêm chủng trong tháng 9 và tháng 10/2024.", "trong tháng 9 và tháng 10/2024",
+     date(2024, 10, 31)),
+    ("hoàn thành kiểm kê đất đai (trong tháng 7 và tháng 8 năm 2024)", "trong tháng 7 và tháng 8 năm 2024",
+     date(2024, 8, 31)),
+    ("tổ chức đại hội chi bộ trong quý III và quý IV/2024", "trong quý III và quý IV/2024", date(2024, 12, 31)),
+    ("rà soát quy hoạch trong tháng 4, tháng 5/2024", "trong tháng 4, tháng 5/2024", date(2024, 5, 31)),
+    # a cue of two words before a bare day and month
+    ("Các phường gửi số liệu chậm nhất trước 20/9.", "chậm nhất trước 20/9", date(2024, 9, 20)),
+    ("Báo cáo gửi Sở Tài chính, hạn chót 15/10.", "hạn chót 15/10", date(2024, 10, 15)),
+    # a duration counted from an event: no day, the event kept in the words
+    ("gửi ý kiến về Ban Tổ chức chậm nhất sau 7 ngày kết thúc hội nghị",
+     "chậm nhất sau 7 ngày kết thúc hội nghị", None),
+    ("trả lời bằng văn bản trong vòng 10 ngày kể từ ngày nhận được kiến nghị",
+     "trong vòng 10 ngày kể từ ngày nhận được kiến nghị", None),
+    ("Ủy ban nhân dân xã trả kết quả sau 20 ngày làm việc", "sau 20 ngày làm việc", None),
+    ("gửi hồ sơ chậm nhất là 15 ngày trước ngày khai mạc kỳ họp", "chậm nhất là 15 ngày trước ngày khai mạc kỳ họp",
+     None),
+    ("nộp báo cáo trong thời hạn 05 ngày làm việc, kể từ khi kết thúc đợt kiểm tra",
+     "trong thời hạn 05 ngày làm việc, kể từ khi kết thúc đợt kiểm tra", None),
+    # ... and from a named day: the day is fixed (the day named is not counted)
+    ("giải quyết dứt điểm trong 30 ngày kể từ ngày 01/7/2024", "trong 30 ngày kể từ ngày 01/7/2024",
+     date(2024, 7, 31)),
+    ("gửi hồ sơ chậm nhất 10 ngày trước ngày 20/8/2024", "chậm nhất 10 ngày trước ngày 20/8/2024", date(2024, 8, 10)),
+    ("trong vòng 15 ngày làm việc kể từ ngày 01/7/2024", "trong vòng 15 ngày làm việc kể từ ngày 01/7/2024", None),
+    # recurring: no one day, the words kept
+    ("các xã gửi báo cáo tiến độ trước ngày 20 hằng tháng", "trước ngày 20 hằng tháng", None),
+    ("gửi báo cáo quý trước ngày 15 của tháng cuối quý", "trước ngày 15 của tháng cuối quý", None),
+    ("Báo cáo năm gửi trước ngày 15/12 của năm báo cáo", "trước ngày 15/12 của năm báo cáo", None),
+    ("Báo cáo năm gửi trước ngày 10/01 của năm liền kề năm báo cáo",       # not a 10 January gone by
+     "trước ngày 10/01 của năm liền kề năm báo cáo", None),
+    ("Báo cáo quý gửi chậm nhất ngày 5 tháng đầu quý sau", "chậm nhất ngày 5 tháng đầu quý sau", None),
+    ("Định kỳ từ ngày 25 đến ngày 30 hằng tháng, Phòng Tài chính phải tổng hợp",
+     "Định kỳ từ ngày 25 đến ngày 30 hằng tháng", None),
+    ("tổ chức giao ban vào ngày 5 hàng tháng", "vào ngày 5 hàng tháng", None),
+    ("Sở Công Thương tổng hợp, báo cáo UBND tỉnh định kỳ hằng quý", "định kỳ hằng quý", None),
+    ("kiểm tra an toàn phòng cháy định kỳ 6 tháng và hằng năm", "định kỳ 6 tháng và hằng năm", None),
+    # "đã" before a verb of directing: the work it sets is still ahead
+    ("đã giao Sở hoàn thành trước ngày 30/9/2024", "trước ngày 30/9/2024", date(2024, 9, 30)),
+    ("Tỉnh ủy đã chỉ đạo hoàn thành trong quý III/2024", "trong quý III/2024", date(2024, 9, 30)),
+    # "qua" meaning "through", not "gone by"
+    ("gửi về Sở (qua Văn phòng) trước ngày 30/9/2024", "trước ngày 30/9/2024", date(2024, 9, 30)),
+    ("Hội đồng nhân dân xem xét, thông qua trước ngày 15/12", "trước ngày 15/12", date(2024, 12, 15)),
+    # a period opening a clause of completion
+    ("rà soát hồ sơ trong năm 2024, quý I/2025 hoàn thành việc cấp giấy chứng nhận", "quý I/2025", date(2025, 3, 31)),
+    # a verb of reporting licenses a weak cue
+    ("báo cáo kết quả thực hiện đến tháng 10/2024", "đến tháng 10/2024", date(2024, 10, 31)),
+]
+
+
+@pytest.mark.parametrize("text,words,due", ROUND_THREE_DEADLINES)
+def test_joined_periods_durations_from_events_and_recurring_deadlines(text, words, due):
+    dl = _principal(text)
+    assert dl is not None, text
+    assert (dl.text, dl.due) == (words, due)
+
+
+NOT_DEADLINES_ROUND_THREE = [
+    # text, reference date
+    ("Sau 3 ngày làm việc, kỳ họp thứ 12 Hội đồng nhân dân tỉnh bế mạc", REF),     # a time gone by
+    ("Sau 5 năm thực hiện Nghị quyết, tỉnh đạt nhiều kết quả", REF),
+    ("Các huyện đã hoàn thành trước ngày 30/9/2024", REF),                          # done, though ahead
+    ("Hội nghị giao ban định kỳ quý IV/2024 của Tỉnh ủy", REF),                    # a period named
+    # an agenda: the review of one half of the year and the tasks of the next
+    ("Hội nghị Ban Chấp hành đánh giá kết quả 6 tháng đầu năm, bàn nhiệm vụ trọng tâm 6 tháng cuối năm",
+     date(2024, 7, 5)),
+    ("Hội nghị kiểm điểm 9 tháng đầu năm, triển khai nhiệm vụ 3 tháng cuối năm 2024", date(2024, 10, 9)),
+    # the period a report covers, not its deadline
+    ("Sơ kết 6 tháng cuối năm 2024 của ngành giáo dục", REF),
+    # results of a period gone by
+    ("6 tháng đầu năm hoàn thành 52% kế hoạch vốn", date(2024, 7, 10)),
+    ("6 tháng đầu năm, toàn tỉnh hoàn thành 120 km đường giao thông nông thôn", date(2024, 7, 10)),
+]
+
+
+@pytest.mark.parametrize("text,ref", NOT_DEADLINES_ROUND_THREE)
+def test_times_gone_by_agendas_and_reports_are_not_deadlines(text, ref):
+    assert _principal(text, ref=ref) is None
+
+
+def test_a_period_a_report_covers_is_not_a_deadline_beside_its_own():
+    text = "- Báo cáo 6 tháng cuối năm gửi Sở Nội vụ trước ngày 20/11"
+    doc = _doc(text)
+    assert [(d.text, d.due) for d in find_deadlines(doc, 0, len(text))] == [("trước ngày 20/11", date(2024, 11, 20))]
+
+
+@pytest.mark.parametrize("text,ref,words,due", [
+    # a day or period written without its year, gone by at the document's date: its next occurrence
+    # when that is the nearer one (a deadline of 10 January written in December)
+    ("gửi báo cáo kết quả trước ngày 10/1", date(2024, 12, 16), "trước ngày 10/1", date(2025, 1, 10)),
+    ("hoàn thành việc bàn giao trong quý I", date(2024, 11, 5), "trong quý I", date(2025, 3, 31)),
+    ("đẩy mạnh tuyên truyền, 6 tháng đầu năm hoàn thành hồ sơ đề nghị công nhận", date(2024, 12, 17),
+     "6 tháng đầu năm", date(2025, 6, 30)),
+    ("phải hoàn thành trước ngày 28/2", date(2023, 12, 20), "trước ngày 28/2", date(2024, 2, 28)),
+])
+def test_a_yearless_deadline_gone_by_is_its_next_occurrence_when_that_is_nearer(text, ref, words, due):
+    dl = _principal(text, ref=ref)
+    assert dl is not None and (dl.text, dl.due) == (words, due)
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("các dự án khởi công trước ngày 30/6", date(2024, 7, 8)),        # the past one is nearer
+    ("hoàn thành việc bàn giao trong quý I", date(2024, 4, 10)),
+    ("hoàn thành trong 6 tháng đầu năm nay", date(2024, 12, 16)),     # the year is written: "năm nay"
+    ("hoàn thành trước ngày 10/1/2024", date(2024, 12, 16)),          # the year is written
+])
+def test_a_deadline_gone_by_is_dropped_when_its_year_is_meant(text, ref):
+    assert _principal(text, ref=ref) is None
+
+
+# an older document: its own date, not today's, decides what is already past
+OLD_DOCUMENT = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN\nĐiện Biên, ngày 12 tháng 5 năm 2019\n\nCÔNG VĂN\n"
+                "Yêu cầu các phòng gửi báo cáo trước ngày 20/5/2019. "
+                "Các xã đã hoàn thành trước ngày 30/5/2019. "
+                "Phòng Nội vụ hoàn thành việc rà soát trước ngày 30/4/2019.")
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Yêu cầu các phòng gửi báo cáo trước ngày 20/5/2019.", ("trước ngày 20/5/2019", date(2019, 5, 20))),
+    ("Các xã đã hoàn thành trước ngày 30/5/2019.", None),                       # done: past, though ahead
+    ("Phòng Nội vụ hoàn thành việc rà soát trước ngày 30/4/2019.", None),       # before the document's date
+])
+def test_what_is_past_is_judged_at_the_documents_own_date(sentence, want):
+    doc = _doc(OLD_DOCUMENT, ref=date(2025, 1, 1))        # a reference date given today does not count
+    assert doc.ref_date == date(2019, 5, 12)
+    s = OLD_DOCUMENT.index(sentence)
+    dl = find_deadline(doc, s, s + len(sentence))
+    assert (None if dl is None else (dl.text, dl.due)) == want

@@ -58,6 +58,7 @@ FOUND = [
     ("Đại hội Đảng toàn quốc lần thứ XI", ("XI", 11, None, False, True)),
     ("chào mừng Đại hội XIV của Đảng", ("XIV", 14, None, False, True)),
     ("Hội nghị Trung ương 5 (khóa XIII)", ("5", 5, None, False, False)),
+    ("giới hạn 1/3 diện tích đất", ("1/3", 1, 3, False, False)),       # "hạn" alone is no date word
 ]
 
 
@@ -81,6 +82,9 @@ NOT_NUMBERS = [
     ("trước tháng 6/2024.", "6/2024"),
     ("Chiều 5/4, Ban Chấp hành", "5/4"),
     ("ngày 30 tháng 6 năm 2024", "30"),
+    ("gửi Sở Tài chính, hạn chót 15/10", "15/10"),                  # a deadline's words before a day/month
+    ("Thời hạn 30/9, các phường tổng hợp", "30/9"),
+    ("khánh thành đúng dịp 2/9", "2/9"),
     ("Bí thư Tỉnh ủy Lương Nguyễn Minh Triết", "I"),                  # capitals are not Roman numerals
     ("Việc xây dựng chương trình", "V"),
 ]
@@ -122,6 +126,7 @@ SCANNED = [
     "đạt 83,2%/50%, 45.799/36.875, 288/825, 7/35 chỉ tiêu, 1.200.000 đồng, 3,09 %, 8,5 phần trăm, 1/2000",
     "I. Về tình hình\n  II) Nhiệm vụ\nIII.Kết quả\nVới những hạn chế. I am\n\tIV. Giải pháp",
     "Tăng\u00a03,09\u00a0% và Tỉnh uỷ khoá XX; 35\u200b904 người; 1\r\n2/3",
+    "hạn chót 15/10, THỜI HẠN 30/9, thời  hạn\n1/7, dịp 2/9, giới hạn 1/3, hạn 4/5",
     "", "7", "I", "ngày", "(", "9" * 50,
 ]
 

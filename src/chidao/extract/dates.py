@@ -243,8 +243,68 @@ def _build_relative(doc: Document, m: re.Match[str]) -> DateFact | None:
     return _mk(doc, m, "relative", PeriodKind.RELATIVE, None, None, year_given=False)
 
 
+_COUNT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10, "mười lăm": 15}
+# the day a duration is counted from, when the words name it: "kể từ ngày 01/7/2024", "trước ngày 15/9/2024"
+_FROM_DAY = re.compile(r"""\s*,?\s+(?:(?:(?:kể|tính)\s+từ|từ|sau)|(?P<back>trước))\s+(?:ngày\s+)?
+    (?:(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)
+      |(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)\s*,?\s*năm\s+(?P<y2>(?:19|20)\d\d))(?![\d/])""", re.VERBOSE)
+
+
+def _add_months(day: date, n: int) -> date:
+    """The day ``n`` months after ``day`` (the month's last day where it is shorter)."""
+    y, m = divmod(day.month - 1 + n, 12)
+    y, m = y + day.year, m + 1
+    return date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _counted_from(m: re.Match[str]) -> date | None:
+    """The last day a duration counted from a named day allows: ``trong 30 ngày kể từ ngày 01/7/2024``
+    -> 2024-07-31 (the day named is not counted); ``None`` for working days or an event."""
+    anchor = m.group("anchor")
+    if not anchor or m.group("work"):
+        return None
+    a = _FROM_DAY.match(anchor.casefold())
+    if a is None:
+        return None
+    k = "" if a.group("d") else "2"
+    try:
+        day = date(int(a.group("y" + k)), int(a.group("m" + k)), int(a.group("d" + k)))
+    except ValueError:
+        return None
+    n_text = " ".join(m.group("n").casefold().split())
+    n = int(n_text) if n_text.isdigit() else _COUNT_WORDS.get(n_text)
+    if n is None:
+        return None
+    sign = -1 if a.group("back") else 1
+    unit = m.group("unit").casefold()
+    if unit == "ngày":
+        return day + timedelta(days=sign * n)
+    if unit == "tuần":
+        return day + timedelta(days=sign * 7 * n)
+    return _add_months(day, sign * n * (12 if unit == "năm" else 1))
+
+
 def _build_duration(doc: Document, m: re.Match[str]) -> DateFact | None:
+    cue = " ".join(m.group("cue").casefold().split())
+    if cue == "sau" and not (m.group("anchor") or m.group("work")):
+        return None                     # "sau 5 năm thực hiện": a time that has passed, not a limit
+    due = _counted_from(m)
+    if due is not None:
+        if not _valid_year(due.year):
+            return None
+        return _mk(doc, m, "duration_from_day", PeriodKind.DAY, due, due)
     return _mk(doc, m, "duration", PeriodKind.RELATIVE, None, None, year_given=False)
+
+
+def _build_recurring(rule: str):
+    def build(doc: Document, m: re.Match[str]) -> DateFact | None:
+        gd = m.groupdict()
+        for d, mo in ((gd.get("d"), gd.get("m") or gd.get("m2")), (gd.get("d_to"), gd.get("m_to") or gd.get("m2_to"))):
+            if d is not None and not 1 <= int(d) <= 31 or mo is not None and not 1 <= int(mo) <= 12:
+                return None
+        return _mk(doc, m, rule, PeriodKind.RELATIVE, None, None, year_given=False)
+    return build
 
 
 # --------------------------------------------------------------------------- scanning
@@ -283,7 +343,37 @@ def find_dates(doc: Document) -> list[DateFact]:
         ends.insert(i, fact.end)
         kept.append(fact)
     kept.sort(key=lambda f: (f.start, f.end))
-    return kept
+    return _share_years(doc, kept)
+
+
+# what joins two dates or periods of one kind: "tháng 5 và tháng 6 năm 2025", "từ tháng 11 đến tháng 2/2025"
+_LINKED = re.compile(r"\s*(?:,|và|hoặc|đến|tới|-|–|—|,\s*và)\s*")
+_SHARED_KINDS = (PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.QUARTER)
+
+
+def _share_years(doc: Document, facts: list[DateFact]) -> list[DateFact]:
+    """A date or period written without its year, joined to one of its kind that has one, takes that
+    year: "tháng 5 và tháng 6 năm 2025" (May 2025), "từ tháng 11 đến tháng 2/2025" (November 2024)."""
+    for i in range(len(facts) - 2, -1, -1):
+        a, b = facts[i], facts[i + 1]
+        if a.year_given or not b.year_given or a.kind != b.kind or a.kind not in _SHARED_KINDS \
+                or a.first is None or b.first is None or a.rule not in _YEARLESS_RULES:
+            continue
+        ae, bs = doc.norm_span(a.start, a.end)[1], doc.norm_span(b.start, b.end)[0]
+        if not _LINKED.fullmatch(doc.low, ae, bs):
+            continue
+        y = b.first.year - (1 if (a.first.month, a.first.day) > (b.first.month, b.first.day) else 0)
+        shift = y - a.first.year
+        if shift == 0:
+            continue
+        try:
+            first = a.first.replace(year=a.first.year + shift)
+        except ValueError:
+            continue                                    # 29/2 in a year without it
+        last = _last_day(a.last.year + shift, a.last.month) if a.last == _last_day(a.last.year, a.last.month) \
+            else a.last.replace(year=a.last.year + shift)
+        facts[i] = DateFact(a.start, a.end, a.text, a.kind, first, last, False, a.rule)
+    return facts
 
 
 # --------------------------------------------------------------------------- the document's own date
@@ -411,13 +501,20 @@ def _cue_tail(role: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
-def _lead_tail() -> re.Pattern[str]:
-    return vi(rf"""(?<![\w])(?P<lead>{_alternation([p for p, _ in _cues()['lead']])})\s*:?\s*$""")
+def _lead_tail(role: str = "lead") -> re.Pattern[str]:
+    return vi(rf"""(?<![\w])(?P<lead>{_alternation([p for p, _ in _cues()[role]])})\s*:?\s*$""")
 
 
 def _relation(role: str, cue: str) -> str:
     cue = " ".join(cue.casefold().split())
     return next((rel for p, rel in _cues()[role] if p == cue), "by")
+
+
+@lru_cache(maxsize=None)
+def _licensing() -> re.Pattern[str]:
+    """A lead or a report verb: either licenses a weak cue ("báo cáo kết quả đến hết tháng 10")."""
+    phrases = [p for role in ("lead", "report") for p, _ in _cues().get(role, [])]
+    return vi(rf"""(?<![\w])(?:{_alternation(phrases)})(?![\w])""")
 
 
 @lru_cache(maxsize=None)
@@ -431,7 +528,11 @@ _FIXED_KINDS = (PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.QUARTER)
 _CLAUSE_OPEN = re.compile(r"(?:^|[:,(]|\s-)\s*$")
 # the date opens a clause whose verb is a must: "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án"
 _MUST_AFTER = vi(r"""^\s*,?[^.;:!?()]{0,60}?(?<![\w])(?:phải|cần)(?![\w])""")
-_PAST = vi(r"""(?<![\w])(?:đã|vừa\s+qua|qua)(?![\w])""")
+# "đã", or "qua" after a time ("vừa qua", "năm qua"; not "thông qua", "(qua Văn phòng)")
+_PAST = vi(r"""(?<![\w])(?:đã|(?:vừa|năm|tháng|tuần|quý|ngày|gian|kỳ|đây)\s+qua)(?![\w])""")
+# "đã" before a verb of directing: the directive is past, the work it sets is not
+_PAST_DIRECTIVE = vi(r"""đã\s+(?:yêu\s+cầu|giao|chỉ\s+đạo|đề\s+nghị|chỉ\s+thị|đôn\s+đốc|quy\s+định|thống\s+nhất"""
+                     r"""|kết\s+luận|đề\s+ra|đặt\s+ra|ban\s+hành|phân\s+công|có\s+văn\s+bản)(?![\w])""")
 _PAST_AFTER = vi(r"""^\s*(?:qua|vừa\s+qua|trước\s+đó)(?![\w])|(?<![\w])đã(?![\w])""")
 
 
@@ -455,18 +556,42 @@ def _deadline(doc: Document, ns: int, ne: int, due: date | None, rule: str) -> D
 CUE_CHARS = 64        # how far before a date its cue may begin ("thời gian hoàn thành: 17h00, ngày ...")
 
 
-def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int) -> Deadline | None:
-    """The deadline ``fact`` sets within the task span ``[lo, hi)`` (norm), or ``None``."""
+_RECURRING = ("recurring_day", "periodic")
+_DURATIONS = ("duration", "duration_from_day")
+_DURATION_OPENERS = ("trong", "tối", "không", "chậm", "muộn", "sau")
+# "định kỳ" and "từ" opening a recurring time: "Định kỳ từ ngày 1 đến ngày 5 hằng tháng"
+_RECURRING_OPEN = vi(r"""(?:(?<![\w])định\s+kỳ\s*,?\s*)?(?:(?<![\w])từ\s+)?$""")
+# two periods of one kind joined, the deadline running to the later: "trong tháng 5 và tháng 6 năm 2025"
+_JOINED = re.compile(r"\s*(?:,\s*(?:và\s+|hoặc\s+)?|(?:và|hoặc)\s+)")
+# a period opening a clause whose verb is one of completion: "..., 6 tháng đầu năm hoàn thành các yêu cầu"
+_DONE_AFTER = vi(r"""^\s*(?:phải\s+|cần\s+|sẽ\s+)?(?:hoàn\s+thành|hoàn\s+thiện|xong|đưa\s+vào)(?![\w])""")
+_DONE_KINDS = (PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.MONTHS,
+               PeriodKind.YEAR)
+_YEARLESS_RULES = ("day_month", "bare_day_month", "long_date", "month", "quarter", "part_of_year",
+                   "n_months_of_year")
+
+
+def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int, prev: DateFact | None = None,
+                 nxt: DateFact | None = None) -> tuple[Deadline, bool] | None:
+    """The deadline ``fact`` sets within the task span ``[lo, hi)`` (norm), and whether it took in
+    ``nxt`` (the fact after it, joined to it: "tháng 5 và tháng 6"), or ``None``. ``prev`` is the fact
+    before it in the span."""
     fs, fe = doc.norm_span(fact.start, fact.end)
     before = _clause_before(doc, lo, fs)
     after = _clause_after(doc, fe, hi)
     if _PAST_AFTER.search(after[:80]):
         return None
     ftext = doc.norm[fs:fe].casefold()
-    if fact.kind == PeriodKind.RELATIVE and ftext.startswith(("trong", "tối", "không", "chậm")):
-        return _deadline(doc, fs, fe, None, "relative_duration")   # "trong 30 ngày": its cue inside
+    if fact.rule in _DURATIONS and ftext.startswith(_DURATION_OPENERS):
+        if ftext.startswith("sau") and fact.rule == "duration" and not before.strip(" \t,:(-"):
+            return None                            # "Sau 3 ngày làm việc, kỳ họp bế mạc": a time gone by
+        due = fact.last                            # "trong 30 ngày": its cue inside; none fixed but from a day
+        if due is not None and doc.ref_date is not None and due < doc.ref_date:
+            return None
+        return _deadline(doc, fs, fe, due, "relative_duration"), False
     cue = _cue_tail("cue").search(before, max(0, len(before) - CUE_CHARS))
     rule = None
+    recurring = fact.rule in _RECURRING
     if cue:
         relation, rule, start = _relation("cue", cue["cue"]), "cue_" + _slug(cue["cue"]), fs - len(before) + cue.start()
         lead_zone = before[: cue.start()]
@@ -475,31 +600,89 @@ def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int) -> Deadline | 
         lead_zone = before[: weak.start()] if weak else before
         if weak and _word_re("block").search(lead_zone[-30:]):
             return None                                            # "tầm nhìn đến năm 2050"
-        if weak and (_word_re("lead").search(lead_zone) or _FROM_NOW.search(lead_zone)):
+        if weak and (recurring or _licensing().search(lead_zone) or _FROM_NOW.search(lead_zone)):
             relation, rule, start = "by", "weak_cue_" + _slug(weak["cue"]), fs - len(before) + weak.start()
         elif not weak:
             lead = _lead_tail().search(before, max(0, len(before) - CUE_CHARS))
             if lead:
                 relation, rule, start = "by", "lead_" + _slug(lead["lead"]), fs - len(before) + lead.start()
+            elif recurring:
+                relation, rule = "by", "bare"                       # "Định kỳ ngày 25 hằng tháng, ..."
+                start = fs - len(before) + _RECURRING_OPEN.search(before, max(0, len(before) - 30)).start()
+            elif _lead_tail("report").search(before, max(0, len(before) - 16)):
+                return None                                         # "Báo cáo 6 tháng đầu năm": its period
             elif fact.kind in _FIXED_KINDS and _CLAUSE_OPEN.search(before) and _MUST_AFTER.match(after):
                 relation, rule, start = "by", "bare_then_must", fs    # "Ngày 1/5, các tỉnh phải gửi ..."
+            elif fact.kind in _DONE_KINDS and _CLAUSE_OPEN.search(before) and _DONE_AFTER.match(after):
+                relation, rule, start = "by", "bare_then_done", fs    # "..., quý I/2025 hoàn thành hồ sơ"
             elif fact.rule in ("part_of_year", "n_months_of_year") and fact.last and fact.last.month == 12 \
                     and (fact.first is None or fact.first.month > 1):
+                if prev is not None and prev.last is not None and fact.first is not None \
+                        and prev.last + timedelta(days=1) == fact.first:
+                    return None          # "đánh giá ... 6 tháng đầu năm, triển khai ... 6 tháng cuối năm": an agenda
                 relation, rule, start = "by", "bare_end_of_year", fs   # "6 tháng cuối năm 2022", "cuối năm 2025"
             elif fact.kind == PeriodKind.RELATIVE and "thời gian" in ftext:
                 relation, rule, start = "by", "relative_bare", fs       # "thời gian tới"
     if rule is None:
         return None
-    if _PAST.search(lead_zone[-25:]):
+    if _past(lead_zone):
         return None                                                 # "đã hoàn thành trong tháng 3"
+    end, joined = fe, False
+    if nxt is not None and nxt.kind == fact.kind and nxt.kind in _FIXED_KINDS:
+        ns_, ne_ = doc.norm_span(nxt.start, nxt.end)
+        if ne_ <= hi and _JOINED.fullmatch(doc.low, fe, ns_):
+            end, joined = ne_, True                                # "trong quý III và quý IV/2024"
+            if relation == "by":
+                fact = nxt
     due = _due(fact, relation)
     if due is None and fact.kind != PeriodKind.RELATIVE and fact.first is not None:
         return None                                                 # "những tháng đầu năm": no end
     if fact.kind == PeriodKind.RELATIVE:
         rule = "relative_" + rule
     if due is not None and doc.ref_date is not None and due < doc.ref_date:
-        return None                                                 # a time already past: not a deadline
-    return _deadline(doc, start, fe, due, rule)
+        later = _next_year(doc, fact)
+        if later is None:
+            return None                                             # a time already past: not a deadline
+        due = _due(later, relation)                                 # "trước ngày 15/1" written in December
+        rule += "_next_year"
+    return _deadline(doc, start, end, due, rule), joined
+
+
+def _past(lead_zone: str) -> bool:
+    """The words just before a deadline's cue put the work in the past ("đã hoàn thành trong tháng 3"),
+    not the directive that set it ("đã giao Sở Xây dựng hoàn thành trước ngày ...")."""
+    for m in _PAST.finditer(lead_zone, max(0, len(lead_zone) - 25)):
+        if not _PAST_DIRECTIVE.match(lead_zone, m.start()):
+            return True
+    return False
+
+
+def _next_year(doc: Document, fact: DateFact) -> DateFact | None:
+    """A date or period written without its year, past at the reference date, read as its next
+    occurrence when that is nearer to the reference date than the past one (a deadline of 15/1
+    written on 20/12): the nearest occurrence is the one meant. ``None`` when the past one is nearer
+    or the year is written ("năm nay" included)."""
+    ref = doc.ref_date
+    if fact.year_given or fact.rule not in _YEARLESS_RULES or fact.first is None or fact.last is None \
+            or ref is None or _names_a_year(fact.text):
+        return None
+    try:
+        first = fact.first.replace(year=fact.first.year + 1)
+    except ValueError:
+        return None                                 # 29/2: no such day next year
+    # a period's last day stays its month's last day (February of a leap year)
+    last = first if fact.kind == PeriodKind.DAY else _last_day(fact.last.year + 1, fact.last.month)
+    if (first - ref).days >= (ref - fact.last).days:
+        return None
+    return DateFact(fact.start, fact.end, fact.text, fact.kind, first, last, False, fact.rule)
+
+
+_A_YEAR = re.compile(r"\d{4}")
+
+
+def _names_a_year(text: str) -> bool:
+    words = " ".join(text.casefold().split())
+    return bool(_A_YEAR.search(words)) or any(p in words for p in _relative_years())
 
 
 def _slug(words: str) -> str:
@@ -532,14 +715,18 @@ def find_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
         facts = find_dates(doc)
     found: list[Deadline] = []
     first = bisect.bisect_left(facts, start, key=_fact_start)
-    for fact in facts[first:]:
-        if fact.start >= end:
-            break
-        if fact.end > end:
+    last = bisect.bisect_left(facts, end, key=_fact_start)
+    inside = [f for f in facts[first:last] if f.end <= end]
+    skip = False
+    for i, fact in enumerate(inside):
+        if skip:                                    # joined to the fact before it
+            skip = False
             continue
-        dl = _deadline_of(doc, fact, lo, hi)
-        if dl is not None:
-            found.append(dl)
+        got = _deadline_of(doc, fact, lo, hi, inside[i - 1] if i else None,
+                           inside[i + 1] if i + 1 < len(inside) else None)
+        if got is not None:
+            found.append(got[0])
+            skip = got[1]
     for v in _vague(doc, lo, hi):
         if not any(_overlap((v.start, v.end), (d.start, d.end)) for d in found):
             found.append(v)
@@ -649,10 +836,27 @@ def _read_back(back: str, words: tuple[str, ...]) -> Scan:
                                                   [i for w in words for i in word_starts(doc, w)])
 
 
-# a duration: trong 30 ngày, trong vòng 15 ngày làm việc, không quá 6 tháng (words in the order tried)
-_DURATION_CUES = ("trong vòng", "trong thời hạn", "trong", "tối đa", "không quá", "chậm nhất sau")
-_DURATION_COUNTS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười lăm")
+# a duration: trong 30 ngày, trong vòng 15 ngày làm việc, không quá 6 tháng, chậm nhất là 20 ngày trước
+# ngày khai mạc; "sau 30 ngày" only with working days or the day or event it counts from
+_DURATION_CUES = ("trong vòng", "trong thời hạn", "trong thời gian", "trong", "tối đa", "không quá",
+                  "chậm nhất sau", "muộn nhất sau", "chậm nhất là", "chậm nhất", "muộn nhất là", "muộn nhất", "sau")
+_DURATION_COUNTS = tuple(_COUNT_WORDS)
 _DURATION_UNITS = ("ngày", "tuần", "tháng", "năm")
+# what a duration counts from: "kể từ ngày nhận được hồ sơ", "trước ngày khai mạc kỳ họp", "(sau 10 ngày)
+# kết thúc đại hội": a link word, then the words naming the day or the event, up to the clause's end
+_ANCHOR_LINK = (r"""(?:(?:kể|tính)\s+từ|từ(?=\s+(?:ngày|khi|thời\s+điểm))|sau\s+khi|sau(?=\s+ngày)|trước\s+khi"""
+                r"""|trước(?=\s+(?:ngày|thời\s+điểm))|kết\s+thúc|khi)""")
+_EVENT_STOP = r"""(?:phải|cần|thì|để|nhằm|và|hoặc|đồng\s+thời|đúng|theo)(?![\w])"""
+_EVENT = rf"""(?:\s+(?!{_EVENT_STOP})[^\s,.;:!?()\[\]"“”]+){{1,10}}"""
+# a day that comes back every period: "ngày 15 hằng tháng", "ngày 10/7 của năm báo cáo", "ngày 20 tháng cuối quý"
+_EVERY = r"""(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý|năm)"""
+_REPORT_PERIOD = (r"""(?:tháng|quý|năm|kỳ)\s+(?:báo\s+cáo|(?:liền\s+kề|kế\s+tiếp)(?:\s+(?:tháng|quý|năm|kỳ)\s+báo\s+cáo)?"""
+                  r"""|tiếp\s+theo)|(?:tháng|quý|kỳ)\s+sau"""
+                  r"""|tháng\s+(?:đầu|cuối)\s+(?:của\s+)?(?:quý|kỳ|năm)(?:\s+(?:báo\s+cáo|sau|tiếp\s+theo|kế\s+tiếp))?""")
+# a recurring time: "định kỳ hằng quý", "định kỳ 6 tháng, hằng năm", "định kỳ tháng, quý, năm"
+# (not a period named: "định kỳ quý IV/2024", "định kỳ 6 tháng đầu năm")
+_PERIODIC_UNIT = (r"""(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|(?:\d{1,2}|ba|sáu)\s+tháng)(?![\w])"""
+                  r"""(?!\s*(?:\d|[ivx]+(?![\w])|(?:đầu|cuối|qua|trước|này|nay|tới)(?![\w])))""")
 
 
 def _rules() -> list[_Rule]:
@@ -700,12 +904,24 @@ def _rules() -> list[_Rule]:
               _phrases(list(_relative_years()))),
         # Tết Nguyên đán, thời gian tới (lexicon/periods.tsv, kind relative)
         _Rule("relative", vi(rf"""(?<![\w])(?:{_relative_re()})(?![\w])"""), _build_relative, _phrases(relatives)),
-        # trong 30 ngày, trong vòng 15 ngày làm việc, không quá 6 tháng
-        _Rule("duration", vi(rf"""(?<![\w])(?:{cues})\s+(?:\d{{1,3}}|{counts})\s+(?:{units})"""
-                             r"""(?:\s+làm\s+việc)?(?![\w])(?!\s+(?:đầu|cuối|còn|qua|vừa|trước))"""),
+        # trong 30 ngày, trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ, chậm nhất sau 10 ngày kết thúc đại hội
+        _Rule("duration", vi(rf"""(?<![\w])(?P<cue>{cues})\s+(?P<n>\d{{1,3}}|{counts})\s+(?P<unit>{units})"""
+                             rf"""(?P<work>\s+làm\s+việc)?(?![\w])"""
+                             rf"""(?:(?P<anchor>\s*,?\s+{_ANCHOR_LINK}{_EVENT})|(?!\s+(?:đầu|cuối|còn|qua|vừa|trước)))"""),
               _build_duration,
               _read_back(rf"\s+(?:\d{{1,3}}|{reversed_alternation(_DURATION_COUNTS)})\s+"
                          rf"{reversed_alternation(_DURATION_CUES)}(?!\w)", _DURATION_UNITS)),
+        # ngày 15 hằng tháng, từ ngày 1 đến ngày 5 hằng tháng, ngày 10/7 của năm báo cáo
+        _Rule("recurring_day", _low(rf"""ngày(?<![\w]ngày)\s+(?P<d>[0-3]?\d)"""
+                                    rf"""(?:\s*[/-]\s*(?P<m>[01]?\d)|\s+tháng\s+(?P<m2>[01]?\d))?"""
+                                    rf"""(?:\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(?P<d_to>[0-3]?\d)"""
+                                    rf"""(?:\s*[/-]\s*(?P<m_to>[01]?\d)|\s+tháng\s+(?P<m2_to>[01]?\d))?)?"""
+                                    rf"""\s*,?\s+(?:của\s+)?(?:{_EVERY}|{_REPORT_PERIOD})(?![\w])"""),
+              _build_recurring("recurring_day"), _word("ngày")),
+        # định kỳ hằng quý, định kỳ 6 tháng và hằng năm
+        _Rule("periodic", _low(rf"""định(?<![\w]định)\s+kỳ\s*,?\s+{_PERIODIC_UNIT}"""
+                               rf"""(?:\s*(?:,|và|hoặc|/)\s*{_PERIODIC_UNIT})*"""),
+              _build_recurring("periodic"), _word("định")),
     ]
 
 

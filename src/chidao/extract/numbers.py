@@ -126,7 +126,8 @@ def starting_with(word: str) -> Callable[[Document], list[int]]:
 _RUN = r"\d+(?:[.,]\d+)*"
 # words after which a bare d/m (no year) is a date, not a fraction
 _DATE_CUES = ("ngày", "hôm", "từ", "đến", "tới", "trước", "sau", "hết", "nhất", "vào", "sáng", "chiều", "tối",
-              "trưa", "đêm", "khuya", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật")
+              "trưa", "đêm", "khuya", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",
+              "thời hạn", "hạn chót", "dịp")
 # words before a Roman numeral that make it a number (Quý II, khóa XX, lần thứ XI, Đại hội XIV)
 _ROMAN_CUES = ("quý", "khóa", "lần thứ", "đại hội", "thế kỷ", "phần", "chương", "mục", "kỳ họp thứ",
                "giai đoạn", "phụ lục", "khu vực", "cấp", "loại", "hạng")
