@@ -270,3 +270,90 @@ def test_day_month_after_a_time_of_day_is_not_a_done_of_target(text):
 
 def test_huy_dong_without_amount_of_money_is_not_named_by_the_verb():
     assert all(i.name != "Huy động" for i in read("huy động 300 người tham gia"))
+
+
+# A cumulative figure ("lũy kế ...") that names no subject of its own continues the subject before
+# it on its line, and its period says that it sums from the start: (name, period, value, plan, change).
+CUMULATIVE = [
+    ("Thu ngân sách tháng 10 đạt 1.234 tỷ đồng, lũy kế 10 tháng 12.345 tỷ đồng (đạt 85% dự toán, "
+     "tăng 7% so với cùng kỳ).",
+     [("Thu ngân sách", "tháng 10", 1234, None, None),
+      ("Thu ngân sách", "lũy kế 10 tháng", 12345, 85, 7)]),
+    ("Kim ngạch xuất khẩu tháng 9 ước đạt 520 triệu USD; lũy kế 9 tháng đạt 4,1 tỷ USD, tăng 12,5% so với "
+     "cùng kỳ.",
+     [("Kim ngạch xuất khẩu", "tháng 9", 520, None, None),
+      ("Kim ngạch xuất khẩu", "lũy kế 9 tháng", 4.1, None, 12.5)]),
+    ("Giải ngân vốn đầu tư công trong tháng 8 đạt 850 tỷ đồng, lũy kế từ đầu năm đạt 6.200 tỷ đồng, bằng "
+     "62,4% kế hoạch.",
+     [("Giải ngân vốn đầu tư công", "tháng 8", 850, None, None),
+      ("Giải ngân vốn đầu tư công", "lũy kế từ đầu năm", 6200, 62.4, None)]),
+    ("Sản lượng lúa vụ mùa đạt 120.000 tấn, luỹ kế cả năm đạt 410.000 tấn, bằng 102% kế hoạch.",
+     [("Sản lượng lúa vụ mùa", None, 120000, None, None),
+      ("Sản lượng lúa vụ mùa", "luỹ kế cả năm", 410000, 102, None)]),
+    # what is not a continuation: a cumulative figure with its own subject, one opening its sentence
+    ("Thu ngân sách quý III đạt 3.000 tỷ đồng, lũy kế vốn đầu tư công giải ngân đạt 5.000 tỷ đồng.",
+     [("Thu ngân sách", "quý III", 3000, None, None),
+      ("Vốn đầu tư công giải ngân", None, 5000, None, None)]),
+    ("Lũy kế 10 tháng, thu ngân sách đạt 12.345 tỷ đồng, bằng 85% dự toán.",
+     [("Thu ngân sách", "10 tháng", 12345, 85, None)]),
+    # a subject is not carried over a paragraph
+    ("Thu ngân sách tháng 10 đạt 1.234 tỷ đồng.\nLũy kế 10 tháng đạt 12.345 tỷ đồng, bằng 85% dự toán.",
+     [("Thu ngân sách", "tháng 10", 1234, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, want", CUMULATIVE, ids=[t[:40] for t, _ in CUMULATIVE])
+def test_cumulative_figure_continues_the_subject_before_it(text, want):
+    got = [(i.name, i.period, i.value, i.plan_pct, i.change_pct) for i in read(text)]
+    assert got == [tuple(pytest.approx(x) if isinstance(x, float) else x for x in w) for w in want]
+
+
+# A count against a total with the share it makes written after it ("(= 11%)", "(chiếm 36,3%)",
+# "= 10,9%"): the share confirms a count of work done even without a unit from the lexicon.
+COUNT_WITH_SHARE = [
+    ("Toàn tỉnh kết nạp 159/1447 (= 11%) đảng viên mới.",
+     dict(name="Kết nạp đảng viên mới", actual=159, target=1447, unit="đảng viên")),
+    ("Kết quả thu hồi tài sản đạt 30/120 tỷ đồng (= 25%)", dict(actual=30, target=120, unit="tỷ đồng")),
+    ("toàn tỉnh có 159/1447 (= 11%) tổ chức cơ sở đảng đã đại hội xong",
+     dict(name="Tổ chức cơ sở đảng đã đại hội xong", actual=159, target=1447, unit=None)),
+    ("Đến nay có 37/102 (chiếm 36,3%) nhiệm vụ đã hoàn thành",
+     dict(name="Nhiệm vụ đã hoàn thành", actual=37, target=102)),
+    ("Số xã đạt chuẩn nông thôn mới 45/60 (bằng 75%)",
+     dict(name="Số xã đạt chuẩn nông thôn mới", actual=45, target=60)),
+]
+
+
+@pytest.mark.parametrize("text, want", COUNT_WITH_SHARE, ids=[t[:40] for t, _ in COUNT_WITH_SHARE])
+def test_count_with_its_share_written_after_it_is_a_done_of_target(text, want):
+    (ind,) = read(text)
+    assert ind.text == text.rstrip(".")          # the share and the counted words belong to it
+    for key, value in want.items():
+        assert getattr(ind, key) == value, key
+
+
+COUNTS_WITH_SHARES = [
+    ("Đến ngày 27/3, toàn tỉnh có 159/1447 (= 11%) tổ chức cơ sở đảng đã đại hội xong (trong đó đảng bộ "
+     "cơ sở 85/779 = 10,9%, chi bộ cơ sở 74/668 = 11,1%).",
+     [("Tổ chức cơ sở đảng đã đại hội xong", 159, 1447), ("Đảng bộ cơ sở", 85, 779), ("Chi bộ cơ sở", 74, 668)]),
+    ("Trong đó 37/102 nhiệm vụ (chiếm 36,3%) đã hoàn thành, 28/102 nhiệm vụ (chiếm 27,4%) đã trình cấp có "
+     "thẩm quyền.",
+     [("Nhiệm vụ đã hoàn thành", 37, 102), ("Nhiệm vụ đã trình cấp có thẩm quyền", 28, 102)]),
+]
+
+
+@pytest.mark.parametrize("text, want", COUNTS_WITH_SHARES, ids=[t[:40] for t, _ in COUNTS_WITH_SHARES])
+def test_each_count_with_a_share_is_its_own_indicator(text, want):
+    assert [(i.name, i.actual, i.target) for i in read(text)] == want
+
+
+NOT_A_COUNT_WITH_SHARE = [
+    "Có 15/20 xã (chiếm 60%) đã hoàn thành.",                                     # 15/20 is not 60%
+    "Tỉnh hiện có 145/151 xã (chiếm 96%) thuộc vùng đồng bào dân tộc thiểu số.",  # a share of a whole
+    "Tỉnh đứng thứ 12/63 (= 19%) tỉnh, thành phố về chỉ số PCI.",                  # a rank
+    "Ngày 27/3 (thứ Sáu), Ban Thường vụ Tỉnh ủy họp.",                              # a date
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_COUNT_WITH_SHARE, ids=[t[:40] for t in NOT_A_COUNT_WITH_SHARE])
+def test_share_that_does_not_make_a_count_of_work_done_gives_no_indicator(text):
+    assert read(text) == []

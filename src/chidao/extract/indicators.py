@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +22,38 @@ def _norm(s: str) -> str:
     return normalize(s).norm
 
 
+def _memo(doc: Document) -> dict:
+    """Values this extractor computed for ``doc`` (matching forms of names, names of spans)."""
+    memo = doc.__dict__.get("_indicators_memo")
+    if memo is None:
+        memo = doc.__dict__["_indicators_memo"] = {}
+    return memo
+
+
+def _low(doc: Document) -> str:
+    """The text the lower-case patterns of this module read: ``doc.low``, where they match what
+    their case-insensitive forms match over ``doc.norm``; "ı" and "ſ", which case-insensitive
+    matching takes for "i" and "s" but lower() keeps, are folded too (same offsets)."""
+    memo = _memo(doc)
+    low = memo.get("low")
+    if low is None:
+        low = doc.low
+        if "ı" in low or "ſ" in low:
+            low = low.replace("ı", "i").replace("ſ", "s")
+        memo["low"] = low
+    return low
+
+
+def _norm_in(doc: Document, s: str) -> str:
+    """``_norm(s)``, once per document and string (a name is read and judged several times)."""
+    memo = _memo(doc)
+    key = ("norm", s)
+    out = memo.get(key)
+    if out is None:
+        out = memo[key] = _norm(s)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _unit_classes() -> dict[str, str]:
     """Lower-cased normalised unit form -> class (money, physical, people, count, target)."""
@@ -34,6 +65,12 @@ def _unit_re() -> re.Pattern[str]:
     forms = sorted(_unit_classes(), key=len, reverse=True)
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return re.compile(rf"\s*(?P<unit>{alt})(?![^\W_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _unit_re_low() -> re.Pattern[str]:
+    """``_unit_re`` for ``doc.low`` (the forms are lower case): the same matches, faster."""
+    return re.compile(_unit_re().pattern)
 
 
 @lru_cache(maxsize=None)
@@ -53,12 +90,16 @@ def _static_names() -> tuple[str, ...]:
 
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-# a number, optionally a percent, optionally "/other" (done/target); never part of a date or code
+# a number, optionally a percent, optionally "/other" (done/target); never part of a date or code.
+# The number is _NUM with its first digit taken out in front, so that the pattern begins with a
+# digit (the engine skips ahead to one) and checks the character before that digit afterwards.
+_FIRST_DIGIT = r"\d(?<![\w.,/%-]\d)"
 _FIGURE = re.compile(
-    rf"(?<![\w.,/%-])(?P<a>{_NUM})(?P<ap>\s?%)?"
+    rf"(?P<a>{_FIRST_DIGIT}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*(?:,\d+)?))(?P<ap>\s?%)?"
     rf"(?:/(?P<b>{_NUM})(?P<bp>\s?%)?)?"
     r"(?![\d/]|[.,]\d|-\d)"
 )
+_FIGURE_START = re.compile(_FIRST_DIGIT)
 
 # --------------------------------------------------------------------------- words
 
@@ -68,12 +109,12 @@ _VALUE_VERBS = ("ước đạt", "đạt được", "đạt", "là", "còn", "�
 _PERF_VERBS = ("giải quyết việc làm cho", "thu hút", "cấp", "thành lập", "kết nạp", "hỗ trợ", "đón",
                "phục vụ", "tiếp nhận", "đào tạo", "trồng", "huy động", "giải ngân", "vượt", "cho",
                "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa")
+# matched over doc.low (the verbs are lower case)
 _VERB_WORD = re.compile(
     r"(?<![^\W\d_])(?P<v>"
     + "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in
                        _CHANGE_VERBS + _VALUE_VERBS + _PERF_VERBS), key=len, reverse=True))
     + r")(?![^\W\d_])",
-    re.IGNORECASE,
 )
 # words that may stand between a verb and its number: "ước tính tăng khoảng 5%", "tăng nhẹ 1,2%"
 _ADVERBS = vi(r"""
@@ -102,6 +143,17 @@ _PERCENT_NEXT = vi(r"""\s*(?:$|[,;.()\n:]|(?:so|và|nhưng|song|trong|/năm|mỗ
                         tăng|giảm|đạt|bằng|cao|thấp|vượt|là)(?![^\W\d_]))""")
 _BRACKET_TARGET = vi(rf"\(\s*(?:{_PLAN_WORDS})(?:\s+(?:năm|\d{{4}}|đề\s+ra|giao|tỉnh|[^\W\d_]{{1,4}}))*?\s*:?\s*$")
 _RANK_BEFORE = vi(r"(?:thứ|hạng)\s*$")
+# the share a done/target count makes, written after it (over doc.low): "159/1447 (= 11%)",
+# "28/102 nhiệm vụ (chiếm 27,4%)", "85/779 = 10,9%"; a few words may name what is counted first
+_SHARE = re.compile(r"""
+    (?P<counted>\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?)?\s*
+    (?:\(\s*(?:=|chiếm|bằng|đạt|tương\s+đương)?\s*(?P<p>\d{1,3}(?:,\d+)?)\s?%\s*\)
+      |=\s*(?P<q>\d{1,3}(?:,\d+)?)\s?%(?![\d/]|[.,]\d))
+""", re.VERBOSE)
+# how far a written share may be from done/target (it is rounded, or cut: 28/102 = 27.45 -> "27,4%")
+SHARE_TOLERANCE = 0.6
+# words after a count that tell work done, not a share of a whole ("có 145/151 xã")
+_DONE_AFTER = vi(r"[^,;:()]*?(?<![^\W\d_])(?:đạt|hoàn\s+thành|được\s+công\s+nhận|xong)(?![^\W\d_])")
 
 _PERIOD = vi(r"""
     (?<![^\W\d_])
@@ -158,12 +210,58 @@ _FILLER = vi(r"""(?<![^\W\d_])(?:và|nhưng|song|tuy|cùng|đồng\s+thời|so|v
                   bình\s+quân|năm|trong|mới)(?![^\W\d_])""")
 _SKIP_GAP = vi(r"(?:^|\s)(?:nếu\s+)?loại\s+trừ|đóng\s+góp|cùng\s+kỳ\s+năm|năm\s+trước\s*$")
 _SKIP_BRACKET = vi(r"\(\s*(?:cùng\s+kỳ|năm\s+trước|loại\s+trừ|nếu|giá\s+so\s+sánh|theo\s+giá|trong\s+đó|bình\s+quân)")
+# a breakdown in brackets; its counts that give their own share are read all the same:
+# "(trong đó đảng bộ cơ sở 85/779 = 10,9%, chi bộ cơ sở 74/668 = 11,1%)"
+_BREAKDOWN = vi(r"\(\s*trong\s+đó")
 
 
-# a sentence that sets targets rather than reports results
-_AIM = vi(r"""(?<![^\W\d_])(?:phấn\s+đấu|đặt\s+mục\s+tiêu|đặt\s+ra\s+mục\s+tiêu|quyết\s+tâm\s+đạt|dự\s+kiến|
+# a sentence that sets targets rather than reports results; matched over doc.low, the check that
+# no letter stands before the cue is made after a match (so the engine skips ahead to a first letter)
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s+")
+_YEAR_ON_YEAR = re.compile(r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+\d{4}")
+_AIM = re.compile(r"""(?:phấn\s+đấu|đặt\s+mục\s+tiêu|đặt\s+ra\s+mục\s+tiêu|quyết\s+tâm\s+đạt|dự\s+kiến|
                  điều\s+chỉnh\s+mục\s+tiêu|mục\s+tiêu\s+(?:là|đến|tăng\s+trưởng|đề\s+ra\s+là)|
-                 chỉ\s+tiêu\s+(?:là|đến\s+năm)|đến\s+năm\s+\d{4}\s+(?:đạt|có))(?![^\W\d_])""")
+                 chỉ\s+tiêu\s+(?:là|đến\s+năm)|đến\s+năm\s+\d{4}\s+(?:đạt|có))(?![^\W\d_])""", re.VERBOSE)
+
+
+
+def _on_low(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern as a case-sensitive one for ``doc.low`` (its letters lower-cased,
+    escapes kept): the same matches at the same offsets, found without case folding."""
+    src, out, i = pattern.pattern, [], 0
+    while i < len(src):
+        if src[i] == "\\" or src.startswith("(?P", i):
+            n = 2 if src[i] == "\\" else 3       # an escape, or the P of a named group
+            out.append(src[i:i + n])
+            i += n
+        else:
+            out.append(src[i].lower())
+            i += 1
+    return re.compile("".join(out), pattern.flags & ~re.IGNORECASE)
+
+
+# the patterns read over doc.low
+_PERIOD_L = _on_low(_PERIOD)
+_NOT_A_PERIOD_BEFORE_L = _on_low(_NOT_A_PERIOD_BEFORE)
+_PERIOD_AFTER_L = _on_low(_PERIOD_AFTER)
+_TOPIC_PERIOD_L = _on_low(_TOPIC_PERIOD)
+_LEAD_L = _on_low(_LEAD)
+_TEXT_LEAD_L = _on_low(_TEXT_LEAD)
+_NAME_LEAD_L = _on_low(_NAME_LEAD)
+_CUT_L = _on_low(_CUT)
+_ENUM_BEFORE_COMMA_L = _on_low(_ENUM_BEFORE_COMMA)
+_ENUM_HEAD_L = _on_low(_ENUM_HEAD)
+_FILLER_L = _on_low(_FILLER)
+_SKIP_GAP_L = _on_low(_SKIP_GAP)
+# a cumulative figure with no subject of its own continues the subject before it (over doc.low):
+# "Thu ngân sách tháng 10 đạt 1.234 tỷ đồng, lũy kế 10 tháng đạt 12.345 tỷ đồng"
+_CUMULATIVE_L = re.compile(r"""[\s,:;(\-]*(?:và\s+|còn\s+)?
+    (?P<mark>lũy\s+kế(?:\s+(?:từ\s+đầu\s+năm(?:\s+(?:đến\s+nay|\d{4}))?|đến\s+nay|cả\s+năm))?)(?![^\W\d_])""",
+                           re.VERBOSE)
+_ADVERBS_L = _on_low(_ADVERBS)
 
 # --------------------------------------------------------------------------- figures
 
@@ -183,6 +281,8 @@ class _Figure:
     verb_kind: str | None = None       # change, value, perf
     yoy: bool = True
     rule: str = ""
+    share: float | None = None            # "159/1447 (= 11%)": the share written after done/target
+    counted: tuple[int, int] | None = None  # norm span of the words between them ("28/102 nhiệm vụ (27,4%)")
 
 
 @dataclass
@@ -198,6 +298,8 @@ class _Draft:
     target: _Figure | None = None
     end: int = 0
     nameless: bool = False
+    inherit: str | None = None               # the subject a cumulative figure continues
+    cumulative: tuple[int, int] | None = None  # norm span of its "lũy kế"
 
 
 @dataclass
@@ -210,41 +312,53 @@ class _Context:
     ratio: bool              # written "done/target"
     s: int                   # statement start (norm)
 
-    def copy(self) -> "_Context":
-        """A copy whose figure a builder may change (a plain field copy: this runs per rule)."""
-        fig = object.__new__(_Figure)
-        fig.__dict__.update(self.fig.__dict__)
-        return _Context(self.pre, self.post, fig, self.ratio, self.s)
+
+def _candidates(doc: Document) -> list[tuple[int, object | None]]:
+    """Where a figure may start (norm offsets, in order), each with the numbers extractor's fact.
+
+    Only a number that extractor kept can be a figure (the digits it left out are dates and codes),
+    so its facts are the candidates; without them every digit that starts a number is one.
+    """
+    if "numbers" not in doc.facts:
+        return [(m.start(), None) for m in _FIGURE_START.finditer(doc.norm)]
+    by_start = {getattr(f, "start", -1): f for f in doc.facts["numbers"]}
+    size = len(doc.text)
+    out = [(doc.norm_span(start, start)[0], fact) for start, fact in by_start.items()
+           if isinstance(start, int) and 0 <= start <= size]
+    out.sort(key=lambda x: x[0])
+    return out
 
 
-_NUMBER_INDEX: "weakref.WeakKeyDictionary[Document, dict[int, object]]" = weakref.WeakKeyDictionary()
+def _unit_class(norm: str, um: re.Match[str]) -> str | None:
+    """The class of the unit a ``_unit_re_low`` match reads (its words as written, lower-cased)."""
+    return _unit_classes().get(_SPACES.sub(" ", norm[um.start("unit"):um.end("unit")].lower()))
 
 
-def _number_value(doc: Document, ns: int, ne: int, text: str) -> float | None:
-    """The value of the number at ``norm[ns:ne]``: the numbers extractor's fact, else parsed here."""
-    index = _NUMBER_INDEX.get(doc)
-    if index is None:
-        index = {getattr(n, "start", -1): n for n in doc.get("numbers")}
-        _NUMBER_INDEX[doc] = index
-    fact = index.get(doc.orig_span(ns, ne)[0])
-    if fact is None and "numbers" in doc.facts:
-        return None          # the numbers extractor read these digits as a date or a code
+def _number_value(doc: Document, m: re.Match[str], fact: object | None) -> float | None:
+    """The value of the number ``m`` reads: the numbers extractor's fact, else parsed here.
+
+    When that extractor has run, a number it did not keep (a date, a code) has no value.
+    """
+    if "numbers" in doc.facts and (
+            fact is None or doc.orig_span(m.start(), m.start() + 1)[0] != getattr(fact, "start", None)):
+        return None
     value = getattr(fact, "value", None)
     if isinstance(value, (int, float)) and not getattr(fact, "roman", False):
         return float(value)
-    return parse_number(text)
+    return parse_number(m.group("a"))
 
 
-def _verb_before(pre: str) -> tuple[str | None, str | None, int]:
-    """The verb that governs a number whose preceding words are ``pre``: (verb, kind, start)."""
-    window_start = max(0, len(pre) - 80)
-    window = pre[window_start:]
+def _verb_before(doc: Document, s: int, p: int) -> tuple[str | None, str | None, int]:
+    """The verb that governs the number at ``p`` whose statement starts at ``s``:
+    (verb, kind, start relative to ``s``), read within the 80 characters before the number."""
+    ws = max(s, p - 80)
+    window, norm = _low(doc)[ws:p], doc.norm
     for m in reversed(list(_VERB_WORD.finditer(window))):
-        if _ADVERBS.fullmatch(window[m.end():]):
-            v = re.sub(r"\s+", " ", m.group("v").lower())
+        if _ADVERBS.fullmatch(norm, ws + m.end(), p):
+            v = _SPACES.sub(" ", norm[ws + m.start("v"):ws + m.end("v")].lower())
             kind = "change" if v in _CHANGE_VERBS else "value" if v in _VALUE_VERBS else "perf"
-            return v, kind, window_start + m.start()
-    return None, None, len(pre)
+            return v, kind, ws - s + m.start()
+    return None, None, p - s
 
 
 def _open_bracket(s: str) -> int:
@@ -265,32 +379,52 @@ def _open_bracket(s: str) -> int:
             depth, pos = depth - 1, o
 
 
-def _context(doc: Document, m: re.Match[str]) -> _Context | None:
-    """Read the surroundings of a ``_FIGURE`` match made over ``doc.norm`` within one statement."""
-    norm, s, e = doc.norm, m.pos, m.endpos
-    pre = norm[s:m.start()]
-    ob = _open_bracket(pre)
-    if ob >= 0 and _SKIP_BRACKET.match(pre[ob:]):
-        return None
-    value = _number_value(doc, m.start("a"), m.end("a"), m.group("a"))
-    if value is None:
-        return None
+def _context(doc: Document, m: re.Match[str], spans: "_Statements", e: int,
+             fact: object | None) -> _Context | None:
+    """Read the surroundings of a ``_FIGURE`` match made over ``doc.norm`` within its statement
+    (which ends at ``e``); ``None`` when no rule could read a figure there."""
+    norm = doc.norm
     ratio = m.group("b") is not None
-    denominator = parse_number(m.group("b")) if ratio else None
     percent = bool(m.group("ap"))
     if ratio and bool(m.group("bp")) != percent:
         return None
     end = m.end()
     unit = unit_class = None
     if not percent:
-        um = _unit_re().match(norm, end, e)
+        um = _unit_re_low().match(_low(doc), end, e)
         if um:
             unit = (um.start("unit"), um.end("unit"))
-            unit_class = _unit_classes().get(re.sub(r"\s+", " ", um.group("unit").lower()))
+            unit_class = _unit_class(norm, um)
             end = um.end()
-    verb, verb_kind, vstart = _verb_before(pre)
+    if not (percent or ratio or unit):
+        return None          # a bare number: every rule needs a percent, a unit or a done/target
+    if _aimed(doc, m.start()):
+        return None
+    s = spans.start(m.start())
+    pre = norm[s:m.start()]
+    value = _number_value(doc, m, fact)
+    if value is None:
+        return None
+    denominator = parse_number(m.group("b")) if ratio else None
+    share = counted = None
+    if ratio and not percent and denominator:
+        sm = _SHARE.match(_low(doc), end, e)
+        written = parse_number(sm.group("p") or sm.group("q")) if sm else None
+        if written is not None and abs(100 * value / denominator - written) <= SHARE_TOLERANCE:
+            share, end = written, sm.end()
+            counted = sm.span("counted") if sm.group("counted") and unit is None else None
+            if unit is None and counted is None:
+                um = _unit_re_low().match(_low(doc), end, e)      # "159/1447 (= 11%) đảng viên"
+                if um:
+                    unit = (um.start("unit"), um.end("unit"))
+                    unit_class = _unit_class(norm, um)
+                    end = um.end()
+    ob = _open_bracket(pre)
+    if ob >= 0 and _SKIP_BRACKET.match(pre[ob:]) and not (share is not None and _BREAKDOWN.match(pre[ob:])):
+        return None          # a figure of the same period, a base, a part: not one to report alone
+    verb, verb_kind, vstart = _verb_before(doc, s, m.start())
     fig = _Figure("value", s + vstart, m.start(), end, value, denominator, unit, unit_class, percent,
-                  verb, verb_kind)
+                  verb, verb_kind, share=share, counted=counted)
     return _Context(pre, norm[end:e], fig, ratio, s)
 
 
@@ -301,13 +435,13 @@ def _with_comparison(ctx: _Context) -> _Figure:
     if cmp_:
         fig.end += cmp_.end()
         words = cmp_.group(0).lower()
-        fig.yoy = bool(re.search(r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+\d{4}", words))
+        fig.yoy = bool(_YEAR_ON_YEAR.search(words))
     return fig
 
 
-# Each builder reads one kind of figure from the context of a _FIGURE match (read once per match,
-# each rule gets its own copy), or returns None; the first rule of FIGURE_RULES that builds a
-# figure wins.
+# Each builder reads one kind of figure from the context of a _FIGURE match (read once per match),
+# or returns None; the first rule of FIGURE_RULES that builds a figure wins. A builder changes the
+# context's figure only when it returns it, so the rules share one context.
 
 
 def _build_bracket_target(doc: Document, ctx: _Context | None) -> _Figure | None:
@@ -321,11 +455,15 @@ def _build_bracket_target(doc: Document, ctx: _Context | None) -> _Figure | None
     return ctx.fig
 
 
+# a percent of plan, then an open bracket: "đạt 51,8% so với nghị quyết đề ra ("
+_PLAN_THEN_BRACKET = vi(rf"\d\s?%\s*{_PLAN_TAIL.pattern}\s*\(\s*$")
+
+
 def _build_plan_amount(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng)": the planned amount in brackets."""
     if ctx is None or ctx.ratio or not ctx.fig.unit or not re.search(r"\(\s*$", ctx.pre):
         return None
-    if not re.search(rf"\d\s?%\s*{_PLAN_TAIL.pattern}\s*\(\s*$", ctx.pre, re.IGNORECASE | re.VERBOSE):
+    if not _PLAN_THEN_BRACKET.search(ctx.pre):
         return None
     if not re.match(r"\s*\)", ctx.post):
         return None
@@ -334,15 +472,17 @@ def _build_plan_amount(doc: Document, ctx: _Context | None) -> _Figure | None:
 
 
 def _build_done_of_target(doc: Document, ctx: _Context | None) -> _Figure | None:
-    """"288/825 đảng viên", "7/35 chỉ tiêu", "45.799/36.875 tỷ đồng", "83,2%/50%"."""
+    """"288/825 đảng viên", "7/35 chỉ tiêu", "45.799/36.875 tỷ đồng", "83,2%/50%", and a count with
+    the share it makes written after it: "159/1447 (= 11%) tổ chức cơ sở đảng đã đại hội xong"."""
     if ctx is None or not ctx.ratio:
         return None
     fig = ctx.fig
-    if _RANK_BEFORE.search(ctx.pre) or not (fig.percent or fig.unit_class):
+    if _RANK_BEFORE.search(ctx.pre) or not (fig.percent or fig.unit_class or fig.share is not None):
         return None
-    if (fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với"))
-            and not re.match(r"[^,;:()]*?(?<![^\W\d_])(?:đạt|hoàn\s+thành|được\s+công\s+nhận)(?![^\W\d_])",
-                             ctx.post, re.IGNORECASE)):
+    whole = fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với"))
+    if fig.unit is None and fig.share is not None:
+        whole = fig.verb in ("có", "với")
+    if whole and not _DONE_AFTER.match(ctx.post):
         return None          # "hiện có 145/151 xã": a share of a whole, not work done
     fig.kind = "ratio"
     return fig
@@ -407,21 +547,19 @@ def _build_value_with_unit(doc: Document, ctx: _Context | None) -> _Figure | Non
     return _with_comparison(ctx)
 
 
-def _figures(doc: Document, s: int, e: int) -> list[_Figure]:
-    out: list[_Figure] = []
-    for m in _FIGURE.finditer(doc.norm, s, e):
-        if _aimed(doc.norm, m.start()):
-            continue
-        base = _context(doc, m)
-        if base is None:
-            continue
-        for rule in FIGURE_RULES:
-            fig = rule.build(doc, base.copy())
-            if fig is not None:
-                fig.rule = rule.name
-                out.append(fig)
-                break
-    return out
+def _figure(doc: Document, m: re.Match[str], spans: _Statements, e: int,
+            fact: object | None) -> _Figure | None:
+    """The figure the first rule reads from the ``_FIGURE`` match ``m`` in its statement (ending at
+    ``e``)."""
+    base = _context(doc, m, spans, e, fact)
+    if base is None:
+        return None
+    for rule in FIGURE_RULES:
+        fig = rule.build(doc, base)
+        if fig is not None:
+            fig.rule = rule.name
+            return fig
+    return None
 
 
 # --------------------------------------------------------------------------- statements
@@ -432,15 +570,31 @@ _GENERIC_NAME = vi(r"(?:bình\s+quân|tổng\s+cộng|tổng\s+số|tổng|lũy\
                    r"tương\s+ứng|con\s+số|mức|kết\s+quả|số\s+liệu|cả|toàn\s+bộ|các|những)")
 
 
-def _statements(norm: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _STATEMENT_END.finditer(norm):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(norm):
-        spans.append((start, len(norm)))
-    return spans
+class _Statements:
+    """Bounds of the statement around a position, found when asked (most hold no figure)."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._rev: str | None = None
+        self._last = (0, -1)            # the span found last
+
+    def end(self, p: int) -> int:
+        m = _STATEMENT_END.search(self.norm, p)
+        return m.start() if m else len(self.norm)
+
+    def start(self, p: int) -> int:
+        """Where the statement holding ``norm[p]`` (or ending at ``p``) starts: after the last stop
+        before ``p``, found by searching the reversed text (the stop pattern reads the same)."""
+        s, e = self._last
+        if s <= p <= e:
+            return s
+        if self._rev is None:
+            self._rev = self.norm[::-1]
+        n = len(self.norm)
+        m = _STATEMENT_END.search(self._rev, n - p)
+        s = n - m.start() if m else 0
+        self._last = (s, self.end(p) if p < n else n)
+        return s
 
 
 def _strip(norm: str, s: int, e: int) -> tuple[int, int]:
@@ -452,12 +606,12 @@ def _strip(norm: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(s: str) -> int:
-    return len(re.findall(r"[^\W\d_]+", s))
+    return len(_WORD.findall(s))
 
 
-def _subject(norm: str, s: int, e: int) -> int:
+def _subject(doc: Document, s: int, e: int) -> int:
     """Where the subject of a figure starts within the words ``norm[s:e]`` before its verb."""
-    gap = norm[s:e]
+    gap = _low(doc)[s:e]
     cut = max(gap.rfind(":"), gap.rfind(";"), gap.rfind(")") if gap.count(")") > gap.count("(") else -1,
               _open_bracket(gap))   # "Khu vực I giảm 0,12% (nông nghiệp giảm 1,04%": inside the bracket
     start = cut + 1 if cut >= 0 else 0
@@ -469,22 +623,24 @@ def _subject(norm: str, s: int, e: int) -> int:
             break
         prev_c = gap.rfind(",", start, c)
         before, after = gap[prev_c + 1:c], gap[c + 1:]
-        if (_ENUM_BEFORE_COMMA.search(before)
-                or (_ENUM_HEAD.match(before) and _words(after) <= 4)
-                or (_words(before) <= 2 and _words(after) <= 4 and not _LEAD.fullmatch(before.strip())
-                    and not _PERIOD.search(before))):
+        if (_ENUM_BEFORE_COMMA_L.search(before)
+                or (_ENUM_HEAD_L.match(before) and _words(after) <= 4)
+                or (_words(before) <= 2 and _words(after) <= 4 and not _LEAD_L.fullmatch(before.strip())
+                    and not _PERIOD_L.search(before) and not _DIGIT.search(before))):
             pos = c
             continue
         start = c + 1
         break
-    for m in _CUT.finditer(gap, start):
+    for m in _CUT_L.finditer(gap, start):
         rest = gap[m.end():]
-        if re.search(r"[^\W\d_]", rest) and not _ADVERBS.fullmatch(rest):
+        if _LETTER.search(rest) and not _ADVERBS_L.fullmatch(rest):
             start = m.end()
     return s + start
 
 
-def _drop_lead(norm: str, s: int, e: int, pattern: re.Pattern[str]) -> int:
+def _drop_lead(doc: Document, s: int, e: int, pattern: re.Pattern[str]) -> int:
+    """Past the words of ``pattern`` (a pattern over doc.low) that open ``norm[s:e]``."""
+    norm = _low(doc)
     while s < e:
         m = pattern.match(norm, s, e)
         if not m or m.end() == s:
@@ -495,10 +651,12 @@ def _drop_lead(norm: str, s: int, e: int, pattern: re.Pattern[str]) -> int:
     return s
 
 
-def _periods(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+def _periods(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the periods named in ``norm[s:e]`` (not "so với năm 2023")."""
+    low = _low(doc)
     out = []
-    for m in _PERIOD.finditer(norm, s, e):
-        if _NOT_A_PERIOD_BEFORE.search(norm, max(s, m.start() - 20), m.start()):
+    for m in _PERIOD_L.finditer(low, s, e):
+        if _NOT_A_PERIOD_BEFORE_L.search(low, max(s, m.start() - 20), m.start()):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -506,15 +664,23 @@ def _periods(norm: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _orig(doc: Document, s: int, e: int) -> str:
     os_, oe = doc.orig_span(s, e)
-    return re.sub(r"\s+", " ", doc.text[os_:oe]).strip()
+    return _SPACES.sub(" ", doc.text[os_:oe]).strip()
 
 
 def _name(doc: Document, s: int, e: int) -> tuple[str, list[tuple[int, int]]]:
     """The name read from ``norm[s:e]`` (period words taken out) and the periods met there."""
+    memo = _memo(doc)
+    key = ("name", s, e)
+    if key not in memo:
+        memo[key] = _read_name(doc, s, e)
+    return memo[key]
+
+
+def _read_name(doc: Document, s: int, e: int) -> tuple[str, list[tuple[int, int]]]:
     norm = doc.norm
-    s = _drop_lead(norm, s, e, _LEAD)
-    periods = _periods(norm, s, e)
-    s = _drop_lead(norm, s, e, _NAME_LEAD)
+    s = _drop_lead(doc, s, e, _LEAD_L)
+    periods = _periods(doc, s, e)
+    s = _drop_lead(doc, s, e, _NAME_LEAD_L)
     pieces, pos = [], s
     for ps, pe in periods:
         if ps >= pos:
@@ -526,20 +692,21 @@ def _name(doc: Document, s: int, e: int) -> tuple[str, list[tuple[int, int]]]:
         ps, pe = _strip(norm, ps, pe)
         if pe > ps:
             words.append(_orig(doc, ps, pe))
-    name = re.sub(r"\s+", " ", " ".join(words)).strip(" ,:-")
+    name = _SPACES.sub(" ", " ".join(words)).strip(" ,:-")
     for _ in range(6):
-        shorter = _TRAIL.sub("", _norm(name)).rstrip(" ,:-") if name else name
-        if shorter == _norm(name):
+        folded = _norm_in(doc, name)
+        shorter = _TRAIL.sub("", folded).rstrip(" ,:-") if name else name
+        if shorter == folded:
             break
         name = name[:len(shorter)]
     for _ in range(4):
-        m = _LEAD.match(_norm(name))
+        m = _LEAD.match(_norm_in(doc, name))
         if not m or m.end() == 0:
             break
         name = name[m.end():].lstrip(" ,:-)")
     if name.count("(") > name.count(")"):
         name = name[:name.rfind("(")].rstrip()
-    if _GENERIC_NAME.fullmatch(_norm(name)):
+    if _GENERIC_NAME.fullmatch(_norm_in(doc, name)):
         name = ""
     return name, periods
 
@@ -555,25 +722,50 @@ def _unit_text(doc: Document, f: _Figure) -> str | None:
 
 
 def _unit_tail(norm: str, f: _Figure, e: int) -> int:
-    """End of the words that qualify a counted unit: "500 doanh nghiệp [thành lập mới], tăng ..."."""
-    if f.unit is None:
+    """End of the words that qualify a counted unit: "500 doanh nghiệp [thành lập mới], tăng ...";
+    for a count with a share and no unit, of the words after the share ("(= 11%) [tổ chức ...]")."""
+    if f.unit is None and f.share is None:
         return f.end
-    tail = re.match(r"[^,;.()\d:]*", norm[f.unit[1]:e])
-    te = f.unit[1] + (len(tail.group(0)) if tail else 0)
-    stop = re.search(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d", norm[f.unit[1]:te] + " 0")
+    ts = f.unit[1] if f.unit is not None else f.end
+    tail = re.match(r"[^,;.()\d:]*", norm[ts:e])
+    te = ts + (len(tail.group(0)) if tail else 0)
+    stop = re.search(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d", norm[ts:te] + " 0")
     if stop:
-        te = f.unit[1] + stop.start()
-    return _strip(norm, f.unit[1], te)[1] if te > f.unit[1] else f.unit[1]
+        te = ts + stop.start()
+    return _strip(norm, ts, te)[1] if te > ts else ts
 
 
-def _is_known(name: str) -> bool:
-    low = _norm(name).lower()
-    return any(low.startswith(k) or f"({k})" in low for k in _known_names())
+def _is_counted(f: _Figure) -> bool:
+    """Whether a figure counts things that can name it: people, units, a count with its share."""
+    return f.unit_class in ("people", "count", "target") or (f.unit is None and f.share is not None)
 
 
-def _accept(d: _Draft, name: str) -> bool:
-    low = _norm(name).lower()
-    if any(low.startswith(k) for k in _static_names()):
+def _counted_name(doc: Document, f: _Figure, e: int) -> str:
+    """The words naming what ``f`` counts: its unit and the words after it, or for a count with a
+    share the words before and after the share ("28/102 nhiệm vụ (27,4%) đã trình" -> "nhiệm vụ đã trình")."""
+    tail_end = _unit_tail(doc.norm, f, e)
+    if f.unit is not None:
+        return _orig(doc, f.unit[0], tail_end)
+    words = [_orig(doc, *f.counted)] if f.counted else []
+    start = _strip(doc.norm, f.end, tail_end)[0]
+    if tail_end > start:
+        words.append(_orig(doc, start, tail_end))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _known_in_brackets() -> re.Pattern[str]:
+    """A known name written in brackets anywhere: "... (GRDP)"."""
+    return re.compile("|".join(re.escape(f"({k})") for k in _known_names()) or "(?!)")
+
+
+def _is_known(low: str) -> bool:
+    return low.startswith(_known_names()) or _known_in_brackets().search(low) is not None
+
+
+def _accept(doc: Document, d: _Draft, name: str) -> bool:
+    low = _norm_in(doc, name).lower()
+    if low.startswith(_static_names()):
         return False
     if d.change or d.plan or d.ratio or d.target:
         return True
@@ -584,7 +776,7 @@ def _accept(d: _Draft, name: str) -> bool:
         return True
     if (v.verb_kind == "value" and v.verb != "là") or (v.verb_kind == "perf" and v.verb not in ("có", "với")):
         return True
-    return _is_known(name)
+    return _is_known(low)
 
 
 def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
@@ -592,36 +784,42 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
     norm = doc.norm
     first = d.figures[0]
     name, periods = _name(doc, d.clause, first.lead) if first.lead > d.clause else ("", [])
-    if not re.search(r"[^\W\d_]", name):
+    if d.inherit:
+        # "..., lũy kế 10 tháng đạt ...": the subject before it, and the periods after "lũy kế"
+        name, periods = d.inherit, [p for p in periods if p[0] >= d.cumulative[1]]
+    if not _LETTER.search(name):
         # "có 500 doanh nghiệp thành lập mới": the counted thing names the indicator
-        counted = [g for g in d.figures if g.unit is not None and g.unit_class in ("people", "count", "target")]
+        counted = [g for g in d.figures if _is_counted(g)]
         if not counted:
             # "đã huy động trên 10.950 tỷ đồng", "kết quả giải ngân 535 tỷ đồng": the act names it
             return _build_named_by_verb(doc, d, s, e, topic)
         f = counted[0]
-        name = _orig(doc, f.unit[0], _unit_tail(norm, f, e))
+        name = _counted_name(doc, f, e)
         d.end = max(d.end, _unit_tail(norm, f, e))
         if f.verb_kind == "perf" and f.verb not in ("có", "với", "cho"):
             vm = re.search(re.escape(f.verb).replace(r"\ ", r"\s+"), norm[max(s, f.lead):f.num], re.I)
             if vm:
                 vs = max(s, f.lead) + vm.start()
                 name = _orig(doc, vs, vs + len(vm.group(0))) + " " + name
-    if not name or not _accept(d, name) or _words(name) > 16:
+    if not name or not _accept(doc, d, name) or _words(name) > 16:
         return None
-    after = _PERIOD_AFTER.match(norm, d.end, e)
+    after = _PERIOD_AFTER_L.match(_low(doc), d.end, e)
     if after:
         d.end = after.end()
     period = periods[-1] if periods else (after.start("p"), after.end("p")) if after else None
-    if period is None:
+    if period is None and not d.cumulative:
         # "..., 6 tháng đầu năm, tổng sản phẩm ... tăng 3,02%": the period just before the subject
         before = norm[s:d.clause].rstrip()
         if before.endswith(","):
             stop = s + len(before[:-1].rstrip())
-            near = [p for p in _periods(norm, s, stop) if p[1] == stop]
+            near = [p for p in _periods(doc, s, stop) if p[1] == stop]
             period = near[-1] if near else None
     period_text = _orig(doc, *period) if period else topic
+    if d.cumulative:
+        # "lũy kế 10 tháng": the period of a cumulative figure says it sums from the start
+        period_text = _orig(doc, *d.cumulative) + (" " + _orig(doc, *period) if period else "")
     ts, te = _strip(norm, d.clause if clause_text is None else clause_text, d.end)
-    ts = _drop_lead(norm, ts, te, _TEXT_LEAD)
+    ts = _drop_lead(doc, ts, te, _TEXT_LEAD_L)
     if norm.count("(", ts, te) > norm.count(")", ts, te):
         close = re.match(r"\s*\)", norm[te:e])
         if close:
@@ -671,9 +869,9 @@ def _build_named_by_verb(doc: Document, d: _Draft, s: int, e: int, topic: str | 
 
 def _topic_period(doc: Document, s: int, e: int) -> str | None:
     """A period that opens a statement and frames what follows: "6 tháng đầu năm 2024, ..."."""
-    s = _drop_lead(doc.norm, s, e, _LEAD)
-    m = _TOPIC_PERIOD.match(doc.norm, s, e)
-    if not m or not _PERIOD.fullmatch(doc.norm, m.start("p"), m.end("p")):
+    s = _drop_lead(doc, s, e, _LEAD_L)
+    m = _TOPIC_PERIOD_L.match(_low(doc), s, e)
+    if not m or not _PERIOD_L.fullmatch(_low(doc), m.start("p"), m.end("p")):
         return None
     return _orig(doc, m.start("p"), m.end("p"))
 
@@ -687,41 +885,64 @@ def _slot(d: _Draft, f: _Figure) -> bool:
     return False
 
 
-def _statement_indicators(doc: Document, s: int, e: int, topic: str | None) -> list[Indicator]:
-    norm = doc.norm
+def _statement_indicators(doc: Document, s: int, e: int, figures: list[_Figure], topic: str | None,
+                          subject: str | None = None) -> tuple[list[Indicator], str | None]:
+    """The indicators of the statement ``norm[s:e]`` from its figures, and the subject it ends
+    with (``subject``: the one the statement before it on its line ended with)."""
+    norm, low = doc.norm, _low(doc)
     out: list[Indicator] = []
     draft: _Draft | None = None
     prev_end = s
-    for f in _figures(doc, s, e):
+    for f in figures:
         f.lead = max(f.lead, prev_end)
-        gap = norm[prev_end:f.lead]
-        if _SKIP_GAP.search(gap):
+        gap = low[prev_end:f.lead]
+        if _SKIP_GAP_L.search(gap):
             prev_end = max(prev_end, f.end)
             continue
         content = gap
-        for ps, pe in sorted(_periods(norm, prev_end, f.lead), reverse=True):
+        for ps, pe in sorted(_periods(doc, prev_end, f.lead), reverse=True):
             content = content[:ps - prev_end] + " " + content[pe - prev_end:]
-        content = _FILLER.sub(" ", content)
-        new_subject = bool(re.search(r"[^\W\d_]", content))
+        content = _FILLER_L.sub(" ", content)
+        new_subject = bool(_LETTER.search(content))
         if draft is None or new_subject:
             if draft is not None:
                 ind = _build(doc, draft, s, e, topic)
                 if ind:
                     out.append(ind)
-            clause = _subject(norm, prev_end, f.lead) if new_subject else f.lead
+            subject = _subject_of(doc, draft) or subject
+            clause = _subject(doc, prev_end, f.lead) if new_subject else f.lead
             draft = _Draft(clause)
             draft.nameless = not _name(doc, clause, f.lead)[0] if f.lead > clause else True
-        if _slot(draft, f):
+            cumulative = _CUMULATIVE_L.match(low, clause, f.lead) if subject else None
+            if cumulative and not _name(doc, cumulative.end(), f.lead)[0]:
+                draft.inherit, draft.cumulative, draft.nameless = subject, cumulative.span("mark"), False
+        if not _slot(draft, f) and draft.nameless and _is_counted(f) and draft.figures:
+            # "37/102 (chiếm 36,3%) nhiệm vụ đã hoàn thành, 28/102 nhiệm vụ (chiếm 27,4%) đã trình ...":
+            # another count named by what it counts is another indicator
+            ind = _build(doc, draft, s, e, topic)
+            if ind:
+                out.append(ind)
+            draft = _Draft(f.lead, nameless=True)
+            _slot(draft, f)
+        if getattr(draft, f.kind) is f:
             draft.figures.append(f)
             draft.end = max(draft.end, f.end)
         prev_end = max(prev_end, f.end)
-        if draft.nameless and len(draft.figures) == 1 and f.unit_class in ("people", "count", "target"):
+        if draft.nameless and len(draft.figures) == 1 and _is_counted(f):
             prev_end = max(prev_end, _unit_tail(norm, f, e))
     if draft is not None:
         ind = _build(doc, draft, s, e, topic)
         if ind:
             out.append(ind)
-    return out
+        subject = _subject_of(doc, draft) or subject
+    return out, subject
+
+
+def _subject_of(doc: Document, d: _Draft | None) -> str | None:
+    """The subject an indicator being read names (a cumulative one: the subject it continues)."""
+    if d is None or not d.figures:
+        return None
+    return d.inherit or _name(doc, d.clause, d.figures[0].lead)[0] or None
 
 
 # --------------------------------------------------------------------------- entry point
@@ -730,35 +951,83 @@ def _statement_indicators(doc: Document, s: int, e: int, topic: str | None) -> l
 AIM_WINDOW = 400
 
 
-def _aimed(norm: str, s: int) -> bool:
+def _aimed(doc: Document, s: int) -> bool:
     """Whether a position lies after a target-setting cue in its sentence ("phấn đấu ... đạt 7%")."""
+    norm = doc.norm
     start = max(norm.rfind(".", 0, s), norm.rfind("\n", 0, s)) + 1
     while start > 0 and start < len(norm) and norm[start - 1] == "." and start >= 2 and norm[start - 2].isdigit() \
             and norm[start:start + 1].isdigit():
         start = max(norm.rfind(".", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
     # a cue governs the figures near it: look back at most AIM_WINDOW characters, so a text
     # without full stops is not searched from its start for every figure
-    return bool(_AIM.search(norm, max(start, s - AIM_WINDOW), s))
+    low, pos = _low(doc), max(start, s - AIM_WINDOW)
+    while True:
+        m = _AIM.search(low, pos, s)
+        if m is None:
+            return False
+        if not (m.start() and _LETTER.match(norm, m.start() - 1)):
+            return True
+        pos = m.start() + 1
 
 
 def indicators_in(doc: Document) -> list[Indicator]:
-    """Every indicator in ``doc``, in text order (number values from ``doc.facts["numbers"]``)."""
+    """Every indicator in ``doc``, in text order (number values from ``doc.facts["numbers"]``).
+
+    Figures are read where numbers start, each within its statement; matching at those places
+    finds what a scan of every statement finds: a match cannot cover a later digit whose
+    preceding character passes ``_FIGURE``'s check, and matches never cross a stop.
+    """
     norm = doc.norm
+    candidates = _candidates(doc)
+    if not candidates:
+        return []
+    spans = _Statements(norm)
+    figures: dict[tuple[int, int], list[_Figure]] = {}      # statement span -> its figures, in order
+    pos = e = -1
+    for p, fact in candidates:
+        if p < pos:
+            continue
+        if p >= e:                      # a statement after the last one read
+            e = spans.end(p)
+        m = _FIGURE.match(norm, p, e)
+        if m is None:
+            continue
+        pos = m.end()
+        fig = _figure(doc, m, spans, e, fact)
+        if fig is not None:
+            figures.setdefault((spans.start(p), e), []).append(fig)
+            if fig.share is not None:
+                pos = max(pos, fig.end)         # the share's number is part of the count
     out: list[Indicator] = []
-    topic: str | None = None
-    last_para = 0
-    for s, e in _statements(norm):
-        para = norm.rfind("\n", 0, s + 1)
-        if para != last_para:
-            topic, last_para = None, para
-        topic = _topic_period(doc, s, e) or topic
-        if _FIGURE.search(norm, s, e):
-            out.extend(_statement_indicators(doc, s, e, topic))
+    topics: dict[int, str | None] = {}
+    subject, last_end = None, 0
+    for (s, e), figs in figures.items():
+        if norm.find("\n", last_end, s) >= 0:
+            subject = None                   # a subject is carried on within its line only
+        found, subject = _statement_indicators(doc, s, e, figs, _topic(doc, spans, s, e, topics), subject)
+        out.extend(found)
+        last_end = e
     return out
+
+
+def _topic(doc: Document, spans: _Statements, s: int, e: int, seen: dict[int, str | None]) -> str | None:
+    """The period that frames statement ``norm[s:e]``: the last one opening a statement of its
+    line up to it."""
+    norm = doc.norm
+    while True:
+        if s < e:
+            if s not in seen:
+                seen[s] = _topic_period(doc, s, e)
+            if seen[s]:
+                return seen[s]
+        if s == 0 or norm[s - 1] == "\n":
+            return None
+        s, e = spans.start(s - 1), s - 1
 
 
 def run(doc: Document) -> None:
     doc.facts[NAME] = indicators_in(doc)
+    doc.__dict__.pop("_indicators_memo", None)
 
 
 # --------------------------------------------------------------------------- rules
