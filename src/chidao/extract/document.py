@@ -14,6 +14,9 @@ from typing import Any
 from chidao.text.normalize import NormText, normalize
 
 
+_LOW_FOLD = {0x131: "i", 0x17F: "s"}
+
+
 @dataclass(frozen=True)
 class Source:
     path: str | None = None
@@ -53,6 +56,8 @@ class Document:
             low = self.norm.lower()
             if len(low) != len(self.norm):      # only U+0130 (İ) lowercases to two characters
                 low = self.norm.replace("\u0130", "I").lower()
+            # IGNORECASE also equates dotless ı with i and long ſ with s; lower() keeps them
+            low = low.translate(_LOW_FOLD)
             self.__dict__["_low"] = low
         return low
 
