@@ -48,3 +48,26 @@ def test_trie_of_nothing_matches_nothing() -> None:
 def test_title_heads_trie_finds_the_same_head_as_the_list(text: str) -> None:
     m = re.compile(rf"(?:{title_head_regex()})(?!\w)", re.IGNORECASE).match(text)
     assert m is not None and text.startswith(m.group(0))
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("bí thư", "bí thư"),
+        ("(bí thư", "bí thư"),
+        ("xbí thư", None),          # a letter right before: no word start
+        ("2bí thư", None),          # a digit too
+        ("_bí thư", "bí thư"),      # an underscore is no letter
+        ("nhà giáo", "nhà giáo"),
+        ("anhà giáo", None),
+    ],
+)
+def test_trie_at_word_starts_only(text: str, found: str | None) -> None:
+    pattern = re.compile(trie_regex(["bí thư", "bộ trưởng", "nhà giáo"], word_start=True))
+    m = pattern.search(text)
+    assert (m.group(0) if m else None) == found
+
+
+def test_word_start_trie_opens_with_plain_letters() -> None:
+    # the shared opening letters come before the test behind them, so the scan skips in C
+    assert trie_regex(["nhà giáo nhân dân"], word_start=True).startswith("(?:nhà(?<!")

@@ -183,3 +183,50 @@ def test_odd_input_never_crashes(text: str) -> None:
 )
 def test_asides_dashes_and_co_chairs(text: str, expected: dict[str, list[str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after the province (whose names are all known places) two words that are no place are a name
+        ("Phát biểu tại phiên họp, Chủ tịch UBND tỉnh Nguyễn Bốn đề nghị các sở tập trung.",
+         {"Nguyễn Bốn": ["Chủ tịch UBND tỉnh"]}),
+        ("Phó Bí thư Tỉnh ủy Lò Mai dự buổi làm việc.", {"Lò Mai": ["Phó Bí thư Tỉnh ủy"]}),
+        ("Phó Chủ tịch HĐND tỉnh Trần Hoa phát biểu.", {"Trần Hoa": ["Phó Chủ tịch HĐND tỉnh"]}),
+        ("Trưởng Ban Dân vận Tỉnh ủy Hà Thu trao quà.", {"Hà Thu": ["Trưởng Ban Dân vận Tỉnh ủy"]}),
+        # negatives: the province's own name; below the province two words stay a place
+        ("Chủ tịch UBND tỉnh Lâm Đồng phát biểu.", {}),
+        ("Bí thư Tỉnh ủy Hà Giang chủ trì.", {}),
+        ("Bí thư Huyện ủy Lâm Hà chủ trì.", {}),
+        ("Chủ tịch UBND thành phố Phan Thiết phát biểu.", {}),
+        ("Chủ tịch UBND xã Hồ Tùng chủ trì.", {}),
+    ],
+)
+def test_a_two_word_name_after_a_provincial_title(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a photo caption or a quote names the official it shows or quotes, after "Ảnh:" or "Theo"
+        ("Ảnh: Bí thư Tỉnh ủy Nguyễn Văn An phát biểu tại hội nghị.", {"Nguyễn Văn An": ["Bí thư Tỉnh ủy"]}),
+        ("Ảnh: Đồng chí Lê Văn Hưng, Phó Chủ tịch UBND tỉnh trao quà cho hộ nghèo.",
+         {"Lê Văn Hưng": ["Phó Chủ tịch UBND tỉnh"]}),
+        ("Theo Phó Thủ tướng Thường trực Chính phủ Trần Lưu Quang, các tỉnh đã chủ động ứng phó.",
+         {"Trần Lưu Quang": ["Phó Thủ tướng Thường trực Chính phủ"]}),
+        ("Theo ông Phạm Văn Bình, Giám đốc Sở Xây dựng, công trình đã xong.",
+         {"Phạm Văn Bình": ["Giám đốc Sở Xây dựng"]}),
+        ("Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy phát biểu tại hội nghị. Ảnh: Minh Hùng",
+         {"Nguyễn Văn An": ["Bí thư Tỉnh ủy"]}),
+        # negatives: credits give the author's bare name, a rank or a degree
+        ("Bài và ảnh: Thiếu tá Nguyễn Văn Bình", {}),
+        ("Bài: TS. Nguyễn Văn Bình", {}),
+        ("Ảnh: Lê Minh Tuấn", {}),
+        ("Theo Trần Hoàng (VOV)", {}),
+        ("Tin, ảnh: Nguyễn Thị Hạnh", {}),
+    ],
+)
+def test_captions_and_quotes_name_officials_and_credits_do_not(text: str,
+                                                                expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected

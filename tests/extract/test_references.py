@@ -203,3 +203,45 @@ def test_code_scan_finds_what_a_full_scan_finds(text: str) -> None:
         fast = [m.span() for m in references._code_matches(doc, rule, core)]
         full = [m.span() for m in rule.pattern.finditer(doc.norm)]
         assert fast == full
+
+
+# a number with a letter (30a, 30c, 12b) names its own document; the letter is part of the number
+LETTERED = [
+    ("Nghị quyết 30c/NQ-CP ngày 08/11/2011 của Chính phủ", "nghi_quyet", "30c", "NQ-CP", None),
+    ("Căn cứ Nghị quyết số 30c/NQCP của Chính phủ", "nghi_quyet", "30c", "NQCP", None),
+    ("Nghị quyết số 30a/2008/NQ-CP về giảm nghèo", "nghi_quyet", "30a", "NQ-CP", 2008),
+    ("Quyết định số 09b/QĐ-UBND của UBND tỉnh Lào Cai", "quyet_dinh", "09b", "QĐ-UBND", None),
+    ("Kết luận số 12a-KL/TU của Ban Thường vụ Thành ủy", "ket_luan", "12a", "KL/TU", None),
+    ("thực hiện Nghị quyết 30a của Chính phủ", "nghi_quyet", "30a", None, None),
+]
+
+
+@pytest.mark.parametrize("text,kind,number,symbol,year", LETTERED)
+def test_a_number_with_a_letter_is_cited_whole(text, kind, number, symbol, year):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.number, ref.symbol, ref.year) == (kind, number, symbol, year)
+
+
+@pytest.mark.parametrize(
+    "text", ["khoản 2a Điều 5 của Luật", "Chương trình 30a giảm nghèo", "phòng 12b tầng 3", "ngày 12/3b"]
+)
+def test_a_lettered_number_without_a_citation_gives_nothing(text):
+    assert refs(text) == []
+
+
+# "ban hành" (issued) after the issuer is the verb, not "Ban" of another body
+ISSUED_BY = [
+    ("Nghị quyết số 117/NQ-CP ngày 30/7/2023 của Chính phủ ban hành Kế hoạch", "Chính phủ"),
+    ("Quyết định số 68/2013/QĐ-UBND của UBND tỉnh Hà Tĩnh ban hành Quy định", "UBND tỉnh Hà Tĩnh"),
+    ("Chỉ thị số 05-CT/TU của Ban Thường vụ Tỉnh ủy ban hành ngày", "Ban Thường vụ Tỉnh ủy"),
+    # "Ban" of a body stays: its next word is not "hành"
+    ("Nghị quyết số 05-NQ/TU của Ban Chấp hành Đảng bộ tỉnh Bình Định",
+     "Ban Chấp hành Đảng bộ tỉnh Bình Định"),
+    ("Kết luận số 15-KL/TU của Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+]
+
+
+@pytest.mark.parametrize("text,issuer", ISSUED_BY)
+def test_the_issuer_ends_before_the_verb_ban_hanh(text, issuer):
+    (ref,) = refs(text)
+    assert ref.issuer == issuer

@@ -25,6 +25,8 @@ FOLDS = [
     ("2021 – 2030", "2021 - 2030"),
     ("“Kết luận”", '"Kết luận"'),
     ("a\u00a0b\tc", "a b c"),
+    ("Năm ２０２４", "Năm 2024"),            # fullwidth digits (East Asian input methods)
+    ("số １２/ＱĐ", "số 12/ＱĐ"),            # only the digits: fullwidth letters stay
 ]
 
 
@@ -57,7 +59,7 @@ def _reference(text: str) -> tuple[str, list[int], list[int]]:
     return _old_style_tones("".join(out)), starts, ends
 
 
-ALPHABET = st.sampled_from(list("aoeuyqhAOUY \r\n.\u200b\u00ad\u0300\u0301\u0309\u0323\u2013ÐđờỷàẻkQ\u0958\u2126"))
+ALPHABET = st.sampled_from(list("aoeuyqhAOUY \r\n.\u200b\u00ad\u0300\u0301\u0309\u0323\u2013ÐđờỷàẻkQ\u0958\u2126２９"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -81,3 +83,29 @@ def test_long_plain_text_maps_as_one_piece():
     nt = normalize(text)
     assert len(nt._nb) == 1
     assert nt.to_original(100, 120) == (100, 120)
+
+
+@pytest.mark.parametrize(
+    "text, digits_at",
+    [
+        ("Kết luận số ２０４３-KL/TU", 12),
+        ("ngày ０５/１２/２０２３", 5),
+    ],
+)
+def test_fullwidth_digits_fold_one_for_one(text: str, digits_at: int) -> None:
+    nt = normalize(text)
+    assert len(nt.norm) == len(text) and nt.norm[digits_at].isascii() and nt.norm[digits_at].isdigit()
+    assert nt.to_original(digits_at, digits_at + 2) == (digits_at, digits_at + 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban Thường vụ Tỉnh ủy kết luận.",            # nothing to fold
+        "“Kết luận” – năm ２０２４\u00a0hoà bình",      # folds, all one for one
+    ],
+)
+def test_a_text_folded_one_for_one_maps_as_one_piece(text: str) -> None:
+    nt = normalize(text)
+    assert len(nt._nb) == 1
+    assert nt.to_original(3, 9) == (3, 9) and nt.to_norm(3, 9) == (3, 9)

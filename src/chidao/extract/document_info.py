@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
@@ -109,15 +109,16 @@ def _person_case(s: str) -> str:
 # --------------------------------------------------------------------------- lines
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int          # in norm, after markup
     end: int
     text: str           # norm text without markdown marks and edge spaces
 
 
-_LEAD = re.compile(r"^[\s*#_>|]+")
-_TRAIL = re.compile(r"[\s*#_|]+$")
+# white space (what ``\s`` matches: every such character is below U+3001) and markdown marks
+_WHITE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_LEAD = _WHITE + "*#_>|"
+_TRAIL = _WHITE + "*#_|"
 
 
 def _lines(norm: str) -> list[_Line]:
@@ -125,8 +126,9 @@ def _lines(norm: str) -> list[_Line]:
     out = []
     pos = 0
     for raw in norm.split("\n"):
-        lead = len(raw) - len(_LEAD.sub("", raw, count=1))
-        body = _TRAIL.sub("", raw[lead:], count=1)
+        body = raw.lstrip(_LEAD)
+        lead = len(raw) - len(body)
+        body = body.rstrip(_TRAIL)
         out.append(_Line(pos + lead, pos + lead + len(body), body))
         pos += len(raw) + 1
     return out
@@ -164,11 +166,17 @@ _ORG_SKIP = vi(
 )
 
 
-def _kind_line(doc: Document, lines: list[_Line]) -> tuple[int, str, str, str] | None:
-    """(index of the line, kind, words of the kind, rest of the line) of the title's kind line."""
+@lru_cache(maxsize=1)
+def _kind_line_pattern() -> re.Pattern[str]:
+    """A line that opens with a kind word in capitals (longest first), then the rest of it."""
     words = sorted(_kind_words(), key=len, reverse=True)
     alt = "|".join(r"\s+".join(map(re.escape, w.upper().split())) for w in words)
-    pat = re.compile(rf"^(?P<kw>{alt})(?:(?![^\W\d_])|(?=Về\b|V/v\b))\s*(?P<rest>.*)$")
+    return re.compile(rf"^(?P<kw>{alt})(?:(?![^\W\d_])|(?=Về\b|V/v\b))\s*(?P<rest>.*)$")
+
+
+def _kind_line(doc: Document, lines: list[_Line]) -> tuple[int, str, str, str] | None:
+    """(index of the line, kind, words of the kind, rest of the line) of the title's kind line."""
+    pat = _kind_line_pattern()
     seen = 0
     for i, ln in enumerate(lines):
         if not ln.text:

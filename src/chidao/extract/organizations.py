@@ -3,36 +3,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule
-from chidao.lexicon.bodies import body_pattern, canonical_body
+from chidao.extract.scan import PhraseStarts, caseless
+from chidao.lexicon.bodies import body_forms, body_pattern, canonical_body
 from chidao.lexicon.names import LOWER, UPPER
 from chidao.model import Mention, Organization
 
 NAME = "organizations"
 REQUIRES: tuple[str, ...] = ()
 
-_EDGE_L = r"(?<![^\W_])"
 _EDGE_R = r"(?![^\W_])"
 # "Tỉnh ủy viên" is a title, "Đảng bộ tỉnh Quảng Nam" keeps its body
 _NOT_AFTER = re.compile(r"\s+viên(?!\w)")
-_SPACES = re.compile(r"\s+")
 
 
-def _surface(doc: Document, s: int, e: int) -> str:
-    os_, oe = doc.orig_span(s, e)
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", doc.text[os_:oe])).strip()
+def _surface(written: str) -> str:
+    """A mention as written, in NFC with one space between words."""
+    return " ".join(unicodedata.normalize("NFC", written).split())
+
+
+def _known_span(doc: Document, s: int, e: int) -> tuple[int, int, str] | None:
+    if _NOT_AFTER.match(doc.norm, e):
+        return None
+    canonical = canonical_body(doc.norm[s:e])
+    if canonical is None:
+        return None
+    return s, e, canonical
 
 
 def _known(doc: Document, m: re.Match[str]) -> tuple[int, int, str] | None:
-    if _NOT_AFTER.match(doc.norm, m.end()):
-        return None
-    canonical = canonical_body(m.group(0))
-    if canonical is None:
-        return None
-    return m.start(), m.end(), canonical
+    return _known_span(doc, m.start(), m.end())
 
 
 def _department(doc: Document, m: re.Match[str]) -> tuple[int, int, str] | None:
@@ -47,11 +51,25 @@ def _known_pattern() -> re.Pattern[str]:
     return re.compile(body_pattern(), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _known_scan() -> PhraseStarts:
+    """``known_body``'s pattern cut by first letter, over ``low`` (``body_pattern`` is one
+    case-insensitive trie of the same forms, with the same word edges)."""
+    return PhraseStarts(body_forms(), loose=",-&", after=_EDGE_R)
+
+
+def _hits(doc: Document, rule: Rule) -> Iterator[tuple[int, int, str] | None]:
+    """What ``rule.build`` makes of each match of ``rule.pattern.finditer(doc.norm)``; the spans of
+    ``known_body`` come from a scan of ``low`` by first letter."""
+    if rule.name == "known_body":
+        return (_known_span(doc, s, e) for s, e in _known_scan().spans(caseless(doc)))
+    return (rule.build(doc, m) for m in rule.pattern.finditer(doc.norm))
+
+
 def run(doc: Document) -> None:
     found: list[tuple[int, int, str, str]] = []
     for rule in RULES:
-        for m in rule.pattern.finditer(doc.norm):
-            hit = rule.build(doc, m)
+        for hit in _hits(doc, rule):
             if hit is not None:
                 found.append((*hit, rule.name))
     # longest first at each start; drop what overlaps a kept mention
@@ -63,10 +81,17 @@ def run(doc: Document) -> None:
             kept.append(h)
             last_end = h[1]
     groups: dict[str, dict] = {}
+    surfaces: dict[str, str] = {}
     for s, e, canonical, rule in kept:
-        g = groups.setdefault(canonical, {"mentions": [], "aliases": [], "rule": rule})
-        g["mentions"].append(Mention(*doc.orig_span(s, e)))
-        surface = _surface(doc, s, e)
+        g = groups.get(canonical)
+        if g is None:
+            g = groups[canonical] = {"mentions": [], "aliases": [], "rule": rule}
+        os_, oe = doc.orig_span(s, e)
+        g["mentions"].append(Mention(os_, oe))
+        written = doc.text[os_:oe]
+        surface = surfaces.get(written)
+        if surface is None:
+            surface = surfaces[written] = _surface(written)
         if surface not in g["aliases"]:
             g["aliases"].append(surface)
     doc.facts[NAME] = [
@@ -77,9 +102,10 @@ def run(doc: Document) -> None:
 
 _WORD_UP = rf"[{UPPER}][{LOWER}]*"
 _WORD_LOW = rf"[{LOWER}]+"
-# a department not in the lexicon: "Sở Du lịch", "Sở Văn hóa, Thể thao và Du lịch"
+# a department not in the lexicon: "Sở Du lịch", "Sở Văn hóa, Thể thao và Du lịch" (the word
+# edge is checked after "Sở", so that the scan skips from one "Sở" to the next)
 _DEPARTMENT = re.compile(
-    rf"{_EDGE_L}Sở\s+{_WORD_UP}(?:\s+{_WORD_LOW})?(?:(?:\s*,\s*|\s+và\s+){_WORD_UP}(?:\s+{_WORD_LOW})?)*{_EDGE_R}"
+    rf"Sở(?<![^\W_]Sở)\s+{_WORD_UP}(?:\s+{_WORD_LOW})?(?:(?:\s*,\s*|\s+và\s+){_WORD_UP}(?:\s+{_WORD_LOW})?)*{_EDGE_R}"
 )
 
 RULES = [

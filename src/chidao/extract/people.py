@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule
+from chidao.extract.scan import PhraseStarts, caseless, confirmed_at
+from chidao.lexicon import trie_regex
 from chidao.lexicon.bodies import canonical_body
 from chidao.lexicon.names import LOWER, UPPER, places, surnames, title_head_regex, title_heads
 from chidao.model import Mention, Person
@@ -20,29 +23,42 @@ REQUIRES: tuple[str, ...] = ()
 # a syllable of a personal name: "Nguyễn", "Y", "H'Yim", "Kđăm"
 SYL = rf"[{UPPER}][{LOWER}]*(?:'[{UPPER}]?[{LOWER}]+)?"
 _SYL_RE = re.compile(rf"(?<![\w']){SYL}(?![\w'])")
+_SYL_RUN = re.compile(rf"(?<![\w']){SYL}(?![\w'])(?:[ ]{SYL}(?![\w']))*")
 _HEAD = title_head_regex()
 _HEAD_AT = re.compile(rf"(?i:(?:nguyên|quyền)\s+)?(?i:{_HEAD})(?!\w)")
+# the first two letters (lower case) of what ``_HEAD_AT`` matches
+_HEAD_OPENINGS = frozenset({"ng", "qu"} | {h.lower()[:2] for h, _full in title_heads()})
 # words that end a title: the verb of the sentence, or a word that starts another phrase
+_STOP_WORDS = (
+    "chủ trì", "phát biểu", "cho biết", "nhấn mạnh", "đề nghị", "yêu cầu", "trình bày", "thay mặt",
+    "báo cáo", "kết luận", "khẳng định", "chỉ đạo", "đánh giá", "nêu", "lưu ý", "biểu dương",
+    "trao", "tặng", "đã", "đang", "sẽ", "vừa", "cùng", "cũng", "tham dự", "đến", "tới", "làm việc",
+    "tiếp", "nói", "ghi nhận", "điểm lại", "chỉ ra", "chúc mừng", "thông qua", "nghe", "được",
+    "là", "có", "cho", "tại", "trong", "về", "khi", "với", "để", "nhằm", "thì", "mà", "nhưng",
+    "do", "bởi", "theo", "từ", "sau", "trước", "đối với", "qua", "gửi", "ký", "phụ trách",
+    "khai mạc", "bế mạc", "quán triệt", "giới thiệu", "công bố", "trả lời", "giải trình",
+    "tiếp thu", "phân tích", "thăm", "đón", "động viên", "chủ động", "nhắc", "chia sẻ", "bày tỏ",
+    "mong", "đồng tình", "nhất trí", "thống nhất", "cảm ơn", "gợi ý", "đặt", "giao", "phê bình",
+    "định hướng", "hướng dẫn", "người", "những", "một", "này", "đó", "giữ", "nhận", "thôi",
+    "điều động", "bổ nhiệm", "làm", "tái", "trúng", "đắc cử", "nghỉ", "chuyển", "sinh", "của",
+    "đồng chí", "ông", "bà", "sáng", "chiều", "tối", "hôm", "ngày", "lúc", "vào", "đi",
+    "kiểm điểm", "chủ tọa", "điều hành", "tuyên bố", "đọc", "phổ biến", "truyền đạt", "quán",
+    "trực tiếp", "đánh", "ghi", "như", "vẫn", "luôn", "rất", "còn", "chưa", "không", "đều", "lên",
+    "xuống", "ra", "thực hiện", "đồng chủ trì", "triển khai",
+)
 _STOP = re.compile(
-    r"""(?:chủ\s+trì|phát\s+biểu|cho\s+biết|nhấn\s+mạnh|đề\s+nghị|yêu\s+cầu|trình\s+bày|thay\s+mặt
-    |báo\s+cáo|kết\s+luận|khẳng\s+định|chỉ\s+đạo|đánh\s+giá|nêu|lưu\s+ý|biểu\s+dương|trao|tặng
-    |đã|đang|sẽ|vừa|cùng|cũng|tham\s+dự|dự(?!\s+khuyết)|đến|tới|làm\s+việc|tiếp|nói|ghi\s+nhận
-    |điểm\s+lại|chỉ\s+ra|chúc\s+mừng|thông\s+qua|nghe|được|là|có|cho|tại|trong|về|khi|với|để|nhằm
-    |thì|mà|nhưng|do|bởi|theo|từ|sau|trước|đối\s+với|qua|gửi|ký|phụ\s+trách|khai\s+mạc|bế\s+mạc
-    |quán\s+triệt|giới\s+thiệu|công\s+bố|trả\s+lời|giải\s+trình|tiếp\s+thu|phân\s+tích|thăm|đón
-    |động\s+viên|chủ\s+động|nhắc|chia\s+sẻ|bày\s+tỏ|mong|đồng\s+tình|nhất\s+trí|thống\s+nhất
-    |cảm\s+ơn|gợi\s+ý|đặt|giao|phê\s+bình|định\s+hướng|hướng\s+dẫn|người|(?<!khối\s)(?<!Khối\s)các
-    |những|một|này|đó|giữ|nhận|thôi|điều\s+động|bổ\s+nhiệm|làm|tái|trúng|đắc\s+cử|nghỉ|chuyển|sinh|của
-    |đồng\s+chí|ông|bà|sáng|chiều|tối|hôm|ngày|lúc|vào|đi|kiểm\s+điểm|chủ\s+tọa|điều\s+hành
-    |tuyên\s+bố|đọc|phổ\s+biến|truyền\s+đạt|quán|trực\s+tiếp|đánh|ghi|như|vẫn|luôn|rất|còn|chưa
-    |không|đều|lên|xuống|ra|thực\s+hiện|đồng\s+chủ\s+trì|triển\s+khai|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)""",
-    re.VERBOSE,
+    rf"(?:{trie_regex(_STOP_WORDS, fold_case=False)}|dự(?!\s+khuyết)|(?<!khối\s)(?<!Khối\s)các"
+    r"|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)"
 )
-_HONORIFIC = (
-    r"(?i:đồng\s+chí|đ/c|ông|bà|(?:đại|thượng|trung|thiếu)\s+(?:tá|tướng)|đại\s+tướng"
-    r"|tiến\s+sĩ|ts\.|pgs\.?\s*,?\s*ts\.?|gs\.?\s*,?\s*ts\.?|ths\.|nhà\s+giáo\s+nhân\s+dân)"
+_HONORIFIC_WORDS = (
+    r"đồng\s+chí", r"đ/c", r"ông", r"bà",
+    *(rf"{rank}\s+{grade}" for rank in ("đại", "thượng", "trung", "thiếu") for grade in ("tá", "tướng")),
+    r"tiến\s+sĩ", r"ts\.", r"pgs\.?\s*,?\s*ts\.?", r"gs\.?\s*,?\s*ts\.?", r"ths\.",
+    r"nhà\s+giáo\s+nhân\s+dân",
 )
+_HONORIFIC = "(?i:" + "|".join(_HONORIFIC_WORDS) + ")"
 _HONORIFIC_RE = re.compile(rf"{_HONORIFIC}\s*:?\s+")
+_ADDRESS = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)\s*:?")     # how one addresses an official
 # words that are never part of a personal name (a run holding one is a body, a place, a title)
 _NOT_NAME = frozenset(
     "Tỉnh Ủy Đảng Ban Sở Phó Bí Huyện Xã Phường Bộ Quận Ương Các Những Ông Bà Ảnh Nguồn Theo Tại "
@@ -50,10 +66,16 @@ _NOT_NAME = frozenset(
     "Mặt Khu Cụm Cảng Sông Núi Phố Tổ Phòng Bệnh Khối Thường UBND HĐND".split()
 )
 _NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm"}
+# a level of government before a place name: two capitalised words after it are the place
+# ("Huyện ủy Lâm Hà") unless it is the province's, whose names are all known places, so that
+# two words there that are no place are a name ("Chủ tịch UBND tỉnh Nguyễn Bốn")
 _LEVEL = re.compile(r"(?:tỉnh|ủy|huyện|xã|phố|quận|phường|thị\s+xã|thị\s+trấn)$")
-_BYLINE = re.compile(r"(?i:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và)\s*ảnh)?|theo|nguồn|video|clip"
+_PROVINCE_LEVEL = re.compile(r"(?<!\w)(?i:tỉnh(?:\s+ủy)?)$")
+# the words of a credit (matched over ``low``): "Ảnh:", "Bài và ảnh:", "Theo", "Nguồn:" ...
+_BYLINE = re.compile(r"(?:ảnh|bài(?:\s*(?:,|và)\s*ảnh)?|tin(?:\s*(?:,|và)\s*ảnh)?|theo|nguồn|video|clip"
                      r"|nhóm\s+pv|pv|btv|ctv|tác\s+giả|thực\s+hiện)\s*:?\s*$")
 _TOKEN = re.compile(r"[\w']+")
+_LIST_START = re.compile(r"(?:^|[;:\n(])\s*$")
 _VA = re.compile(r"và(?!\w)")
 _KHOA_BEFORE = re.compile(r"(?i:khóa|khoá)\s*$")
 _CHAIN_SEP = re.compile(r"[ ]*(?:\([^()\n]{1,40}\)[ ]*(?=[,:-]))?(?:,|-|\(|:)[ ]*(?:tân[ ]+)?")
@@ -79,24 +101,27 @@ class _Seen:
 
 def _syllables_after(norm: str, pos: int) -> list[tuple[int, int]]:
     """Name-like syllables from ``pos`` on, one space apart, stopping at a title head."""
+    q = pos
+    while q < len(norm) and norm[q] == " ":
+        q += 1
+    run = _SYL_RUN.match(norm, q)
+    if run is None:
+        return []
     out: list[tuple[int, int]] = []
-    p = pos
-    while True:
-        q = p
-        while q < len(norm) and norm[q] == " ":
-            q += 1
-        if out and q == p:
+    for word in run.group(0).split(" "):
+        # a title head that is not a name (``Chủ tịch``, not ``Giang``)
+        h = _HEAD_AT.match(norm, q) if _may_start_head(norm, q) else None
+        if h and (" " in h.group(0) or h.group(0).isupper()):
             break
-        if out and q - p > 1:
-            break
-        m = _SYL_RE.match(norm, q)
-        if not m:
-            break
-        if _HEAD_AT.match(norm, q) and norm[q].isupper() and _starts_title(norm, q):
-            break
-        out.append((m.start(), m.end()))
-        p = m.end()
+        out.append((q, q + len(word)))
+        q += len(word) + 1
     return out
+
+
+def _may_start_head(norm: str, q: int) -> bool:
+    """False where ``_HEAD_AT`` cannot match: its first two letters begin no title head."""
+    two = norm[q:q + 2].lower()
+    return len(two) != 2 or two in _HEAD_OPENINGS
 
 
 def _starts_title(norm: str, q: int) -> bool:
@@ -133,6 +158,8 @@ def _words(norm: str, spans: list[tuple[int, int]]) -> list[str]:
 
 def _place_len(words: list[str], i: int) -> int:
     """How many words from ``i`` on form a known place name (0: none)."""
+    if i >= len(words) or words[i] not in _place_firsts():
+        return 0
     pl = places()
     for k in (4, 3, 2, 1):
         if i + k <= len(words) and " ".join(words[i:i + k]) in pl:
@@ -140,8 +167,23 @@ def _place_len(words: list[str], i: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _place_firsts() -> frozenset[str]:
+    return frozenset(p.split(" ")[0] for p in places())
+
+
 def _max_len(words: list[str]) -> int:
     return 5 if words and (words[0] in _ETHNIC_FIRST or words[0].startswith("H'")) else 4
+
+
+def _may_open_name_or_place(norm: str, q: int) -> bool:
+    """Whether the syllable at ``q`` is a surname or the first word of a place (what a run of
+    name syllables there must open with to be read in a title)."""
+    m = _SYL_RE.match(norm, q)
+    if m is None:
+        return False
+    w = m.group(0)
+    return w in surnames() or (w.startswith("H'") and len(w) > 2) or w in _place_firsts()
 
 
 def _is_surname_at(words: list[str], i: int) -> bool:
@@ -175,8 +217,27 @@ def _name_at_end(words: list[str], need_surname: bool) -> int | None:
 # --------------------------------------------------------------------------- titles
 
 
-def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None] | None:
+_Title = tuple[int, int, "tuple[int, int] | None"]
+
+
+def _memo(doc: Document) -> dict[int, _Title | None]:
+    """The titles parsed so far in ``doc``, by start (the rules parse many twice)."""
+    memo = doc.__dict__.get("_people_titles")
+    if memo is None:
+        memo = doc.__dict__["_people_titles"] = {}
+    return memo
+
+
+def _parse_title(norm: str, pos: int, memo: dict[int, _Title | None] | None = None) -> _Title | None:
     """A title starting at ``pos``: (start, end, span of a name that follows inside it or None)."""
+    if memo is None:
+        return _parse_title_at(norm, pos)
+    if pos not in memo:
+        memo[pos] = _parse_title_at(norm, pos)
+    return memo[pos]
+
+
+def _parse_title_at(norm: str, pos: int) -> _Title | None:
     m = _HEAD_AT.match(norm, pos)
     if not m:
         return None
@@ -207,7 +268,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
                 break
         if ch.islower() and _STOP.match(norm, q):
             break
-        if ch.islower() and _VA.match(norm, q):
+        if ch == "v" and _VA.match(norm, q):
             after = q + 2
             while after < len(norm) and norm[after] == " ":
                 after += 1
@@ -216,7 +277,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
             nxt = _syllables_after(norm, after)
             if len(nxt) >= 2 and _is_surname_at(_words(norm, nxt), 0):
                 break
-        if ch.isupper():
+        if ch.isupper() and _may_open_name_or_place(norm, q):
             run = _syllables_after(norm, q)
             if run:
                 words = _words(norm, run)
@@ -227,7 +288,7 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
                     continue
                 if _is_surname_at(words, 0) and _plausible(words):
                     prev = norm[m.start():q].rstrip()
-                    if len(words) >= 3 or not _LEVEL.search(prev):
+                    if len(words) >= 3 or not _LEVEL.search(prev) or _PROVINCE_LEVEL.search(prev):
                         return m.start(), end, (run[0][0], run[-1][1])
         tok = _TOKEN.match(norm, q)
         if not tok:
@@ -239,7 +300,8 @@ def _parse_title(norm: str, pos: int) -> tuple[int, int, tuple[int, int] | None]
     return m.start(), end, None
 
 
-def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
+def _title_chain(norm: str, pos: int,
+                 memo: dict[int, _Title | None] | None = None) -> list[tuple[int, int]]:
     """Titles after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`` (``-`` ``(`` ``:`` too)."""
     sep = _CHAIN_SEP.match(norm, pos)
     if not sep:
@@ -247,7 +309,7 @@ def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     p = sep.end()
     while True:
-        t = _parse_title(norm, p)
+        t = _parse_title(norm, p, memo)
         if not t:
             break
         out.append((t[0], t[1]))
@@ -260,7 +322,8 @@ def _title_chain(norm: str, pos: int) -> list[tuple[int, int]]:
     return out
 
 
-def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
+def _titles_before(norm: str, start: int,
+                   memo: dict[int, _Title | None] | None = None) -> list[tuple[int, int]]:
     """``Ủy viên Trung ương Đảng, `` before a title at ``start``: titles listed before a name."""
     out: list[tuple[int, int]] = []
     end = start
@@ -274,7 +337,7 @@ def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
         piece_start = cut + 1 if cut >= lo else lo
         while piece_start < piece_end and norm[piece_start] == " ":
             piece_start += 1
-        t = _parse_title(norm, piece_start)
+        t = _parse_title(norm, piece_start, memo)
         if not t or t[1] != piece_end or t[2] is not None:
             break
         out.insert(0, (t[0], t[1]))
@@ -285,10 +348,11 @@ def _titles_before(norm: str, start: int) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- rule builders
 
 
-def _is_byline(norm: str, start: int) -> bool:
+def _is_byline(doc: Document, start: int) -> bool:
     """Whether the words just before ``start`` on its line credit a photo or an article."""
-    line_start = norm.rfind("\n", max(0, start - 40), start) + 1
-    return bool(_BYLINE.search(norm[max(line_start, start - 40):start]))
+    low = caseless(doc)
+    line_start = low.rfind("\n", max(0, start - 40), start) + 1
+    return _BYLINE.search(low, max(line_start, start - 40), start) is not None
 
 
 def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
@@ -306,10 +370,12 @@ def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
     word = m.group(0).strip().lower()
     if word in ("ông", "bà") and not _is_surname_at(words, 0):
         return None
-    if _is_byline(norm, m.start()):
+    # a credit may name its author with a rank or a degree ("Bài và ảnh: Thiếu tá ..."), never
+    # as "đồng chí", "ông", "bà": after "Ảnh:" or "Theo" those name who is shown or quoted
+    if not _ADDRESS.fullmatch(word) and _is_byline(doc, m.start()):
         return None
     name = (run[0][0], run[-1][1])
-    return _Seen(name, tuple(_title_chain(norm, name[1])), "honorific_name")
+    return _Seen(name, tuple(_title_chain(norm, name[1], _memo(doc))), "honorific_name")
 
 
 def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
@@ -322,14 +388,14 @@ def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
     if i is None:
         # an unknown surname counts where a list item or a line starts
         before = norm[max(0, run[0][0] - 3):run[0][0]]
-        if re.search(r"(?:^|[;:\n(])\s*$", before) or run[0][0] == 0:
+        if _LIST_START.search(before) or run[0][0] == 0:
             i = 0 if _plausible(words) else None
     if i is None:
         return None
     name = (run[i][0], run[-1][1])
-    if _is_byline(norm, name[0]):
+    if _is_byline(doc, name[0]):
         return None
-    titles = _title_chain(norm, name[1])
+    titles = _title_chain(norm, name[1], _memo(doc))
     if not titles:
         return None
     return _Seen(name, tuple(titles), "name_then_title")
@@ -339,17 +405,24 @@ def _title_then_name(doc: Document, m: re.Match[str]) -> _Seen | None:
     norm = doc.norm
     if not norm[m.start()].isupper():
         return None
-    t = _parse_title(norm, m.start())
+    t = _parse_title(norm, m.start(), _memo(doc))
     if not t or t[2] is None:
         return None
     name = t[2]
-    if _is_byline(norm, m.start()):
-        return None
+    # no byline test: a credit gives a bare name, so a title right after "Ảnh:" or "Theo" names
+    # the official the photo shows or the text quotes ("Ảnh: Bí thư Tỉnh ủy ... phát biểu")
     title_end = t[1]
     while title_end > t[0] and norm[title_end - 1] == " ":
         title_end -= 1
-    titles = _titles_before(norm, t[0]) + [(t[0], title_end)]
+    titles = _titles_before(norm, t[0], _memo(doc)) + [(t[0], title_end)]
     return _Seen(name, tuple(titles), "title_then_name")
+
+
+@lru_cache(maxsize=1)
+def _head_lines() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each title head, longest first, with a pattern for a line that opens with it."""
+    return tuple((h, re.compile(r"\s+".join(re.escape(w) for w in h.split(" ")) + r"(?:\s+.*)?", re.I))
+                 for h, _full in title_heads())
 
 
 def _signature(doc: Document, m: re.Match[str]) -> _Seen | None:
@@ -358,11 +431,7 @@ def _signature(doc: Document, m: re.Match[str]) -> _Seen | None:
     name_line = m.group("name").strip()
     if not title_line.isupper():
         return None
-    head = None
-    for h, _full in title_heads():
-        if re.fullmatch(r"\s+".join(re.escape(w) for w in h.split(" ")) + r"(?:\s+.*)?", title_line, re.I):
-            head = h
-            break
+    head = next((h for h, line_pattern in _head_lines() if line_pattern.fullmatch(title_line)), None)
     if head is None:
         return None
     tail = title_line[len(head):].strip()
@@ -386,12 +455,9 @@ def _signature(doc: Document, m: re.Match[str]) -> _Seen | None:
 # --------------------------------------------------------------------------- assembling
 
 
-def _orig(doc: Document, s: int, e: int) -> tuple[int, int]:
-    return doc.orig_span(s, e)
-
-
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """NFC, one space between words, none at the ends."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @lru_cache(maxsize=4096)
@@ -433,46 +499,177 @@ def _mention_pattern(key: str) -> re.Pattern[str]:
     return re.compile(rf"{first}(?<![\w']{first}){rest}(?![\w'])")
 
 
+@lru_cache(maxsize=4096)
+def _norm_title_key(norm_title: str) -> str:
+    """``_title_key`` of a title as ``norm`` has it."""
+    return _title_key(_clean(norm_title))
+
+
 def _assemble(doc: Document, seen: list[_Seen]) -> list[Person]:
-    norm = doc.norm
+    norm, text = doc.norm, doc.text
+    to_orig = doc.nt.to_original
     groups: dict[str, dict] = {}
     for s in seen:
-        key = s.name_text or norm[s.name[0]:s.name[1]]
-        key = _SPACES.sub(" ", key)
-        g = groups.setdefault(key, {"first": s.name[0], "rule": s.rule, "titles": {}, "spans": set(),
-                                    "name": None})
-        g["first"] = min(g["first"], s.name[0])
+        key = _SPACES.sub(" ", s.name_text or norm[s.name[0]:s.name[1]])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"rule": s.rule, "titles": {}, "spans": set(), "name": None}
         g["spans"].add(s.name)
         if g["name"] is None:
-            g["name"] = s.name_text or _clean(doc.text[slice(*_orig(doc, *s.name))])
+            g["name"] = s.name_text or _clean(text[slice(*to_orig(*s.name))])
+        titles = g["titles"]
         for i, (ts, te) in enumerate(s.titles):
-            text = s.title_texts[i] if i < len(s.title_texts) else _clean(doc.text[slice(*_orig(doc, ts, te))])
-            text = text.strip(" ,;-")
-            if not text:
+            title = s.title_texts[i] if i < len(s.title_texts) else _clean(text[slice(*to_orig(ts, te))])
+            title = title.strip(" ,;-")
+            if not title:
                 continue
-            tkey = _title_key(_clean(norm[ts:te]) if not s.title_texts else text)
-            if tkey not in g["titles"] or g["titles"][tkey][0] > ts:
-                g["titles"][tkey] = (ts, text)
+            tkey = _title_key(title) if s.title_texts else _norm_title_key(norm[ts:te])
+            if tkey not in titles or titles[tkey][0] > ts:
+                titles[tkey] = (ts, title)
     people = []
     for key, g in groups.items():
-        spans = set(g["spans"])
+        spans = g["spans"]
         for m in _mention_pattern(key).finditer(norm):
             spans.add(m.span())
-        mentions = tuple(Mention(*_orig(doc, s, e)) for s, e in sorted(spans))
-        titles = tuple(text for _ts, text in sorted(g["titles"].values()))
-        people.append((min(s for s, _e in spans), Person(g["name"], titles, mentions, g["rule"])))
+        mentions = tuple(Mention(*to_orig(s, e)) for s, e in sorted(spans))
+        titles = tuple(t for _ts, t in sorted(g["titles"].values()))
+        people.append((min(spans)[0], Person(g["name"], titles, mentions, g["rule"])))
     people.sort(key=lambda x: x[0])
     return [p for _pos, p in people]
 
 
+def _starts(low: str) -> tuple[list[int], list[int]]:
+    """Where a title head, and where an honorific, may start (word starts, overlapping ones too):
+    one scan of ``low`` for both, which the regex engine skips through in C."""
+    heads: list[int] = []
+    honorifics: list[int] = []
+    head_at, honorific_at = _HEAD_LOW.match, _HONORIFIC_LOW.match
+    for at in _START.find(low):
+        first = low[at]
+        if first not in _HONORIFIC_FIRSTS or (first in _HEAD_FIRSTS and head_at(low, at)):
+            heads.append(at)
+        if first not in _HEAD_FIRSTS or honorific_at(low, at):
+            honorifics.append(at)
+    return heads, honorifics
+
+
+# a line that opens (after layout marks) with two capitals, or a capital and ``/`` ``.``
+_CAPITALS_LINE = re.compile(rf"\n[ \t*_#]*[{UPPER}][{UPPER} /.]")
+
+
+def _separators(norm: str, heads: list[int]) -> list[int]:
+    """The ``,`` ``-`` ``(`` ``:`` that a title head follows, with spaces or ``nguyên``/``quyền``
+    between (where ``name_then_title`` can end its name)."""
+    out = []
+    for h in heads:
+        k = h
+        while k > 0 and norm[k - 1] == " ":
+            k -= 1
+        if k > 0 and norm[k - 1] in ",-(:":
+            out.append(k - 1)
+        k = h
+        while k > 0 and norm[k - 1].isspace():
+            k -= 1
+        if k < h:
+            for word in ("nguyên", "quyền"):
+                if norm[max(0, k - len(word)):k].lower() == word:
+                    j = k - len(word)
+                    while j > 0 and norm[j - 1] == " ":
+                        j -= 1
+                    if j > 0 and norm[j - 1] in ",-(:":
+                        out.append(j - 1)
+    return sorted(set(out))
+
+
+def _name_then_title_matches(doc: Document, pattern: re.Pattern[str],
+                             heads: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(doc.norm)`` for ``name_then_title``, tried only before a separator
+    that a title follows.
+
+    Such a match is a run of at most seven name words, one space apart, then the separator: so it
+    starts at one of the seven word starts before the separator, and nowhere else.
+    """
+    norm = doc.norm
+    pos = 0
+    for q in _separators(norm, heads):
+        if q < pos:
+            continue
+        k = q
+        while k > 0 and norm[k - 1] == " ":
+            k -= 1
+        words = _words_before(norm, k)
+        i = len(words)            # a name is all capitalised words: after the last one in lower case
+        while i > 0 and norm[words[i - 1]].isupper():
+            i -= 1
+        for j in words[i:]:
+            if j < pos:
+                continue
+            m = pattern.match(norm, j)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
+def _words_before(norm: str, k: int) -> list[int]:
+    """Where the last seven (or fewer) words ending at ``k`` begin, ascending: words of name
+    letters and ``'``, one space apart (a run a personal name can be the end of)."""
+    lo = max(0, k - 160)
+    while True:
+        back = norm[lo:k][::-1]
+        m = _WORDS_BACK.match(back)
+        if m is None:
+            return []
+        if m.end() < len(back) or lo == 0:
+            break
+        lo = 0                            # the words go on before the window: read them all
+    starts = []
+    at = k
+    for word in m.group(0).split(" "):
+        at -= len(word)
+        starts.append(at)
+        at -= 1
+    starts.reverse()
+    return starts
+
+
+# up to seven words of name letters one space apart, over reversed text (read back from an offset)
+_WORDS_BACK = re.compile(rf"[{UPPER}{LOWER}']+(?: [{UPPER}{LOWER}']+){{0,6}}")
+
+
+def _matches(doc: Document, rule: Rule, starts: tuple[list[int], list[int]]) -> Iterator[re.Match[str]]:
+    """``rule.pattern.finditer(doc.norm)``, tried only where ``_starts`` says it may match."""
+    heads, honorifics = starts
+    if rule.name == "name_then_title":
+        return _name_then_title_matches(doc, rule.pattern, heads)
+    if rule.name == "title_then_name":
+        return confirmed_at(rule.pattern, doc.norm, heads)
+    if rule.name == "honorific_name":
+        return confirmed_at(rule.pattern, doc.norm, honorifics)
+    if rule.name == "signature_block":
+        return _signature_matches(doc, rule.pattern)
+    return rule.pattern.finditer(doc.norm)
+
+
+def _signature_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(doc.norm)`` for ``signature_block``: it starts a line with two capitals
+    (``T/M``, ``KT.``, the title in capitals), so only such lines are tried."""
+    norm = doc.norm
+    lines = [0] + [m.start() + 1 for m in _CAPITALS_LINE.finditer(norm)]
+    return confirmed_at(pattern, norm, lines)
+
+
 def run(doc: Document) -> None:
     seen: list[_Seen] = []
+    doc.__dict__["_people_titles"] = {}
+    starts = _starts(caseless(doc))
     for rule in RULES:
-        for m in rule.pattern.finditer(doc.norm):
+        for m in _matches(doc, rule, starts):
             s = rule.build(doc, m)
             if s is not None:
                 seen.append(s)
     doc.facts[NAME] = _assemble(doc, seen)
+    del doc.__dict__["_people_titles"]
 
 
 # --------------------------------------------------------------------------- the rules
@@ -493,5 +690,21 @@ RULES = [
         _before_title),
     Rule("title_then_name", re.compile(rf"(?<![\w])(?i:{_HEAD})(?!\w)"), _title_then_name),
 ]
+
+
+
+def _literal_start(rx: str) -> str:
+    """The words a regex of ``_HONORIFIC_WORDS`` opens with (``pgs\\.?\\s*,?...`` -> ``pgs``)."""
+    m = re.match(r"(?:[^\W\d_]|/|\\s\+|\\\.(?![?*]))+", rx)
+    return (m.group(0) if m else "").replace(r"\s+", " ").replace("\\.", ".").strip()
+
+
+# the scan over ``low`` for ``_starts``: title heads and the opening words of honorifics
+_HONORIFIC_STARTS = tuple(_literal_start(rx) for rx in _HONORIFIC_WORDS)
+_START = PhraseStarts([*(h for h, _f in title_heads()), *_HONORIFIC_STARTS])
+_HEAD_LOW = re.compile(_HEAD)
+_HONORIFIC_LOW = re.compile(trie_regex(_HONORIFIC_STARTS))
+_HEAD_FIRSTS = frozenset(h[0].lower() for h, _f in title_heads())
+_HONORIFIC_FIRSTS = frozenset(h[0] for h in _HONORIFIC_STARTS)
 
 __all__ = ["NAME", "REQUIRES", "RULES", "run"]

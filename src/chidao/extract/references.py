@@ -1,14 +1,17 @@
 """Citations of numbered documents (Kết luận số 2043-KL/TU ngày 05/12/2023 của ...), one per mention."""
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 import unicodedata
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
+from chidao.extract.scan import PhraseStarts, caseless, confirmed_at
 from chidao.lexicon import load_tsv, trie_regex
 from chidao.model import Reference
 
@@ -44,7 +47,7 @@ def _lexicon() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
 
 def kind_of_word(word: str) -> str | None:
     """The kind a kind word names (``Kết luận`` -> ``ket_luan``); ``?`` for a generic word."""
-    return _lexicon()[0].get(re.sub(r"\s+", " ", word.strip()).lower())
+    return _lexicon()[0].get(_SPACES.sub(" ", word.strip()).lower())
 
 
 def kind_of_symbol(symbol: str, style: str) -> str | None:
@@ -54,13 +57,18 @@ def kind_of_symbol(symbol: str, style: str) -> str | None:
     symbol whose first part is no known code (``UBND-KT``, ``VPUBND-TCD-NC``) is a công văn.
     """
     codes = _lexicon()[1]
-    head = re.split(r"[-/]", symbol, maxsplit=1)[0]
-    letters = re.sub(r"\d+$", "", head)
+    head = _SYMBOL_PART.split(symbol, maxsplit=1)[0]
+    letters = _TRAILING_DIGITS.sub("", head)
     for key in (head, letters, letters.upper()):
         kind = codes.get((key, style))
         if kind:
             return kind
     return "cong_van" if style == "state" else None
+
+
+_SYMBOL_PART = re.compile(r"[-/]")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+_FOOTNOTE = re.compile(r"([A-Za-zĐđ]+)(\d+)$")
 
 
 def _kind_words_pattern() -> str:
@@ -83,11 +91,13 @@ _PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ố
 # Party style: 2043-KL/TU, 12-CTr/TU, 08-QĐi/TW, 01-NQLT/BCS-BTV; a footnote digit may follow
 _PARTY_TAIL = rf"""(?:\s?-\s?|(?P<nohyphen>\s))
     (?-i:(?P<sym>[{_UP}][{_AL}]{{0,6}}\s?/\s?[{_UP}][^\W_]*(?:[-/][{_UP}][^\W_]*){{0,2}}))"""
-_PARTY = rf"(?P<num>\d{{1,5}}){_PARTY_TAIL}"
+# a number may carry a letter: "Nghị quyết 30a/2008/NQ-CP", "30c/NQ-CP"
+_NUM = r"\d{1,5}[a-zđ]?"
+_PARTY = rf"(?P<num>{_NUM}){_PARTY_TAIL}"
 # State style: 73/2023/NĐ-CP, 1234/QĐ-TTg, 404/VPUBND-TCD-NC, 31/2024/QH15
 _STATE_TAIL = rf"""\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
     (?-i:(?P<sym>[{_UP}][^\W_]*(?:\s?-\s?[{_UP}][^\W_]*){{0,4}}))"""
-_STATE = rf"(?P<num>\d{{1,5}}){_STATE_TAIL}"
+_STATE = rf"(?P<num>{_NUM}){_STATE_TAIL}"
 _END = r"(?![\w/])"
 # where a citation can begin (a cheap test before the costly prefix): a kind word, "số", a digit
 _STARTS = rf"(?=\d|\b(?:s[ốo]|{_KW}))"
@@ -115,12 +125,14 @@ _ISSUER_LOWER = frozenset(
     các cơ quan khối doanh nghiệp quốc mặt trận đại biểu thủ tướng văn phòng nghị chủ tịch
     bí thư liên hiệp""".split()
 )
-# the second syllable of a capitalised word in a ministry's name: "Bộ Tài nguyên và Môi trường"
+# the second syllable of a capitalised word in a ministry's or a Party board's name: "Bộ Tài
+# nguyên và Môi trường", "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận"
 _ISSUER_SECOND = frozenset(
     """nguyên trường dục tạo hoạch tư tế pháp động binh học nghệ tin thông vận tải phòng an thôn
-    nghiệp triển tộc giao chính hóa thao lịch sát""".split()
+    nghiệp triển tộc giao chính hóa thao lịch sát giáo chức""".split()
 )
 _ISSUER_NO_END = frozenset("các cơ và lần thứ của".split())
+_ISSUED = re.compile(r"\s+hành(?!\w)")
 _KW_AT = vi(rf"\s*(?:{_KW})\b")
 _ORDINAL_BEFORE = vi(r"(?:thứ|lần|ương)\s*$")
 _SPACES = re.compile(r"\s+")
@@ -137,7 +149,7 @@ _COUNTED = vi(
 
 def _strip_footnote(sym: str, style: str) -> str:
     """``NQ/TW1`` -> ``NQ/TW``: a digit glued to the last part is a footnote (not in ``QH15``)."""
-    m = re.search(r"([A-Za-zĐđ]+)(\d+)$", sym)
+    m = _FOOTNOTE.search(sym)
     if not m or m.group(1).upper().endswith("QH"):
         return sym
     if style == "state" and "-" not in sym and "/" not in sym:
@@ -170,6 +182,8 @@ def _issuer_after(doc: Document, pos: int, dated: bool = False) -> str | None:
         word = t.group(1)
         if word.startswith("(") or word.startswith(","):
             pass  # "(khóa XX)", "(UBKT)", ", khóa XX": part of the name
+        elif word == "ban" and _ISSUED.match(norm, t.end()):
+            break  # "của Chính phủ ban hành ...": the verb, not "Ban" of a body
         elif word.lower() == "và":
             nxt = _TOKEN.match(norm, t.end())
             if not (nxt and nxt.group(1)[:1].isupper() and end > m.end()
@@ -257,30 +271,72 @@ def _number(doc: Document, m: re.Match[str]) -> Reference | None:
     return _make(doc, m, "kind_number", None)
 
 
-def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str], coded: list[int] | None = None,
+                  words: list[int] | None = None) -> Iterator[re.Match[str]]:
     """``rule.pattern.finditer(doc.norm)``, but the costly pattern only runs near a code.
 
-    Every match holds a code (``core``, found by a cheap scan that skips ahead to digits), and its
+    Every match holds a code (``core``, which opens with one of the numbers ``coded``), and its
     prefix (kind word, gap, "số") is at most ``_PREFIX_WINDOW`` characters long, so the leftmost
-    match after ``pos`` starts in the window before the next code.
+    match after ``pos`` starts in the window before the next code, at a kind word or "số"
+    (``words``) or at a number: the only places where the pattern can match. ``coded`` and
+    ``words`` are found here when not given.
     """
     norm, pos = doc.norm, 0
-    for c in core.finditer(norm):
+    if coded is None:
+        coded = _coded_numbers(norm)
+    if words is None:
+        words = _word_starts().find(caseless(doc))
+    match = rule.pattern.match
+    for c in confirmed_at(core, norm, coded):
         if c.start() < pos:
             continue
-        m = rule.pattern.search(norm, max(pos, c.start() - _PREFIX_WINDOW))
+        lo = max(pos, c.start() - _PREFIX_WINDOW)
+        numbers = (n.start() for n in _NUMBER_START.finditer(norm, lo))
+        m = None
+        for at in heapq.merge(words[bisect.bisect_left(words, lo):], numbers):
+            m = match(norm, at)
+            if m is not None:
+                break
         if m is None:
             return
         yield m
         pos = m.end()
 
 
+def _coded_numbers(norm: str) -> list[int]:
+    """The numbers a code can open with: those with a "/" at most 17 characters after their first
+    digit ("12345a - ABCDEFG /"), ascending."""
+    out: list[int] = []
+    last = 0
+    slash = norm.find("/")
+    while slash >= 0:
+        out.extend(m.start() for m in _NUMBER_START.finditer(norm, max(last, slash - 17), slash))
+        last = slash
+        slash = norm.find("/", slash + 1)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> PhraseStarts:
+    """Where a kind word or "số" starts, for the scan of ``low``."""
+    return PhraseStarts([*_lexicon()[0], "số", "so"])
+
+
+# a number's first digit (no letter, digit, "/" or "-" glued before it)
+_NUMBER_START = re.compile(r"\d(?<![\w/-]\d)")
+
+
 def run(doc: Document) -> None:
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
+    words = _word_starts().find(caseless(doc))
+    coded = _coded_numbers(doc.norm)
     for rule in RULES:  # code rules first: a number-only match inside a code match is dropped
         core = _CORES.get(rule.name)
-        matches = _code_matches(doc, rule, core) if core else rule.pattern.finditer(doc.norm)
+        if core is not None:
+            matches = _code_matches(doc, rule, core, coded, words)
+        else:   # kind_number: a kind word opens every match
+            matches = confirmed_at(rule.pattern, doc.norm, words)
         for m in matches:
             ref = rule.build(doc, m)
             if ref is None:
@@ -296,12 +352,12 @@ def run(doc: Document) -> None:
 RULES = [
     Rule("party_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
     Rule("state_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
-    Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>\d{{1,5}}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
+    Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>{_NUM}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
          _number),
 ]
 # the code alone, for the cheap scan: starts with a digit (so the scan skips ahead in C), then
 # checks the character before it
 _CORES = {
-    "party_code": vi(rf"\d(?<![\w/-]\d)\d{{0,4}}{_PARTY_TAIL}(?![/-]?[{_AL}0-9])"),
-    "state_code": vi(rf"\d(?<![\w/.-]\d)\d{{0,4}}{_STATE_TAIL}(?![/-]?[{_AL}0-9])"),
+    "party_code": vi(rf"\d(?<![\w/-]\d)\d{{0,4}}[a-zđ]?{_PARTY_TAIL}(?![/-]?[{_AL}0-9])"),
+    "state_code": vi(rf"\d(?<![\w/.-]\d)\d{{0,4}}[a-zđ]?{_STATE_TAIL}(?![/-]?[{_AL}0-9])"),
 }

@@ -36,14 +36,19 @@ def load_tsv(name: str) -> list[list[str]]:
     return [list(row) for row in _rows(name)]
 
 
-def trie_regex(phrases: Iterable[str], fold_case: bool = True, loose: str = "") -> str:
+def trie_regex(phrases: Iterable[str], fold_case: bool = True, loose: str = "",
+               word_start: bool = False) -> str:
     """One regex (no groups) matching any of ``phrases``, factored by common prefix so that a
     failing position costs one character test instead of one per phrase.
 
     A run of spaces in a phrase matches any run of white space (``\\s+``), a character of ``loose``
     (say ``,-``) may have white space either side (write none around it). Where one phrase is a
     prefix of another the longer is tried first, as in a longest-first alternation. With
-    ``fold_case`` the phrases are lower-cased: compile the result with ``re.IGNORECASE``.
+    ``fold_case`` the phrases are lower-cased: compile the result with ``re.IGNORECASE``, or
+    without it to match lower-case text (``Document.low``), which scans faster. With
+    ``word_start`` a phrase matches only where no letter or digit is before it; the test comes
+    after the opening letters, so that the regex still opens with plain characters and the
+    engine skips in C to the places where they stand.
     """
     root: dict[str, dict] = {}
     for phrase in phrases:
@@ -69,9 +74,28 @@ def trie_regex(phrases: Iterable[str], fold_case: bool = True, loose: str = "") 
             return (body if len(branches) > 1 or len(body) == 1 else f"(?:{body})") + "?"
         return body
 
+    def word_start_branch(k: str, node: dict[str, dict]) -> str:
+        # the letters all phrases of this branch share, then the test behind them: the longer
+        # the literal opening, the fewer the places the engine stops at
+        if not re.match(r"\w", k):
+            return rf"(?<![^\W_]){piece(k)}{emit(node)}"
+        lit = k
+        while len(node) == 1 and "" not in node:
+            (nk, nv), = node.items()
+            if not re.match(r"\w", nk) or nk in loose:
+                break
+            lit, node = lit + nk, nv
+        return rf"{re.escape(lit)}(?<![^\W_]{re.escape(lit)}){emit(node)}"
+
+    def emit_root(node: dict[str, dict]) -> str:
+        if not word_start:
+            return emit(node)
+        branches = [word_start_branch(k, v) for k, v in sorted(node.items()) if k]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
     if not root:
         return "(?!)"
-    out = emit(root)
+    out = emit_root(root)
     return f"(?:{out})"
 
 

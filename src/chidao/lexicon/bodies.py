@@ -202,6 +202,12 @@ def body_regex(canonical: str) -> str:
     raise KeyError(canonical)
 
 
+def body_forms() -> tuple[str, ...]:
+    """Every written form of every known body (the phrases of ``body_pattern``), lower case, one
+    space between words and none around ``,`` ``-`` ``&``."""
+    return tuple(_forms())
+
+
 @lru_cache(maxsize=1)
 def body_pattern() -> str:
     """A regex alternation of every known body in every written form, longest name first.
@@ -213,4 +219,5 @@ def body_pattern() -> str:
     return rf"(?<!{_WORD}){trie_regex(_forms(), loose=',-&')}(?!{_WORD})"
 
 
-__all__ = ["canonical_body", "parent_of", "body_pattern", "body_regex", "known_bodies", "aliases_of"]
+__all__ = ["canonical_body", "parent_of", "body_pattern", "body_forms", "body_regex", "known_bodies",
+           "aliases_of"]

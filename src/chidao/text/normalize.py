@@ -7,14 +7,15 @@ report spans of ``NormText.original`` through ``to_original``. It folds
 - tone placement to the old style on open ``oa``/``oe``/``uy``: ``hoà`` -> ``hòa``, ``uỷ`` -> ``ủy``;
 - odd spaces (no-break, thin, ideographic, tab) to a space; zero-width marks and soft hyphens away;
 - ``\\r\\n`` and ``\\r`` to ``\\n``;
-- dashes (``–``, ``—``, ``−`` ...) to ``-``; curly quotes to straight ones.
+- dashes (``–``, ``—``, ``−`` ...) to ``-``; curly quotes to straight ones;
+- fullwidth digits (``２０２４``) to ASCII digits, one for one.
 """
 from __future__ import annotations
 
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SPACES = dict.fromkeys(
     map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"),
@@ -29,16 +30,19 @@ _SINGLE = {
     ord("\u00d0"): "\u0110",  # Ð (eth) -> Đ
     ord("\u0189"): "\u0110",  # Ɖ (African D) -> Đ
     ord("\u00f0"): "\u0111",  # ð -> đ
+    **{0xFF10 + d: str(d) for d in range(10)},  # fullwidth digits (East Asian input) -> 0-9
 }
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _TONED = {
     base: "".join(unicodedata.normalize("NFC", base + t) for t in sorted(_TONES))
     for base in "aeyAEY"
 }
-# an open syllable ending in a toned a/e after o, or a toned y after u (not "qu"): new-style placement
+# an open syllable ending in a toned a/e after o, or a toned y after u (not "qu"): new-style
+# placement. It opens with the class [oOuU] so the scan skips to those letters in C; the second
+# letter is checked against the first (``(?<=[oO])``) and "qu" behind it (``(?<![qQ][uU])``).
 _NEW_STYLE = re.compile(
-    rf"(?:([oO])([{_TONED['a']}{_TONED['e']}{_TONED['A']}{_TONED['E']}])"
-    rf"|(?<![qQ])([uU])([{_TONED['y']}{_TONED['Y']}]))(?![^\W\d_])"
+    rf"([oOuU])(?:(?<=[oO])([{_TONED['a']}{_TONED['e']}{_TONED['A']}{_TONED['E']}])"
+    rf"|(?<=[uU])(?<![qQ][uU])([{_TONED['y']}{_TONED['Y']}]))(?![^\W\d_])"
 )
 
 
@@ -53,13 +57,20 @@ def _ranges(codes: list[int]) -> str:
     return "".join(parts)
 
 
-_COMBINING_CLASS = _ranges([c for c in range(0x300, 0x110000)
-                            if not 0xD800 <= c <= 0xDFFF and unicodedata.combining(chr(c))])
+_COMBINING = [c for c in range(0x300, 0x110000)
+              if not 0xD800 <= c <= 0xDFFF and unicodedata.combining(chr(c))]
+_COMBINING_CLASS = _ranges(_COMBINING)
 # what is not folded one character for one: combining marks (NFC may compose them with the
 # character before), CR or CRLF (-> LF), runs of zero-width marks (dropped)
 _DROPPED_CLASS = "".join(re.escape(c) for c in sorted(_DROPPED))
 _SPECIAL = re.compile(rf"[{_COMBINING_CLASS}]+|\r\n?|[{_DROPPED_CLASS}]+")
-_TRANSLATE = {k: v for k, v in _SINGLE.items()}
+# a quick test for the above: ``_SPECIAL`` has ranges beyond U+FFFF, which the regex engine
+# tests one by one at every character; this class is one table lookup (BMP) and one range
+_MAYBE_SPECIAL = re.compile(
+    rf"[{_ranges([c for c in _COMBINING if c <= 0xFFFF])}\r{_DROPPED_CLASS}\U00010000-\U0010ffff]"
+)
+# the characters ``_SINGLE`` folds, found in C; each one present is then replaced in one pass
+_FOLDED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_SINGLE)) + "]")
 
 _IDENTITY, _CLUSTER = 0, 1
 
@@ -79,6 +90,11 @@ class NormText:
     _nb: tuple[int, ...]
     _ob: tuple[int, ...]
     _kind: tuple[int, ...]
+    # one identity piece: norm and original share every offset (the usual case; maps are free)
+    _plain: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_plain", len(self._nb) == 1)
 
     def _piece_len(self, p: int) -> int:
         nxt = self._nb[p + 1] if p + 1 < len(self._nb) else len(self.norm)
@@ -100,6 +116,8 @@ class NormText:
         """Map the half-open span ``[start, end)`` of ``norm`` onto ``original``."""
         if not 0 <= start <= end <= len(self.norm):
             raise ValueError(f"span {start}..{end} outside 0..{len(self.norm)}")
+        if self._plain:
+            return start, end
         if start == end:
             pos = self._orig_start(start) if start < len(self.norm) else len(self.original)
             return pos, pos
@@ -127,6 +145,8 @@ class NormText:
         """Map a span of ``original`` onto the smallest span of ``norm`` that covers it."""
         if not 0 <= start <= end <= len(self.original):
             raise ValueError(f"span {start}..{end} outside 0..{len(self.original)}")
+        if self._plain:
+            return start, end
         ns = self._count_ending_by(start)
         ne = self._count_starting_before(end)
         return ns, max(ns, ne)
@@ -134,6 +154,9 @@ class NormText:
 
 def normalize(text: str) -> NormText:
     """Build the matching form of ``text`` (see the module docstring for what it folds)."""
+    if _MAYBE_SPECIAL.search(text) is None and unicodedata.is_normalized("NFC", text):
+        # the usual text: every character maps to itself, so the map is one identity piece
+        return NormText(text, _old_style_tones(_fold_singles(text)), (0,), (0,), (_IDENTITY,))
     out: list[str] = []
     nb: list[int] = [0]
     ob: list[int] = [0]
@@ -178,10 +201,15 @@ def normalize(text: str) -> NormText:
         pos = b
     if pos < len(text):
         identity(text[pos:], pos)
-    norm = "".join(out).translate(_TRANSLATE)
-    if _NEW_STYLE.search(norm):
-        norm = _old_style_tones(norm)
+    norm = _old_style_tones(_fold_singles("".join(out)))
     return NormText(text, norm, tuple(nb), tuple(ob), tuple(kind))
+
+
+def _fold_singles(s: str) -> str:
+    """``s`` with the characters of ``_SINGLE`` folded (one for one, so offsets stay)."""
+    for ch in set(_FOLDED.findall(s)):
+        s = s.replace(ch, _SINGLE[ord(ch)])
+    return s
 
 
 def _old_style_tones(s: str) -> str:
@@ -190,7 +218,7 @@ def _old_style_tones(s: str) -> str:
 
 
 def _move_tone(m: re.Match[str]) -> str:
-    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    first, second = m.group(1), m.group(2) or m.group(3)
     base, tone = _split_tone(second)
     return unicodedata.normalize("NFC", first + tone) + base
 
