@@ -57,7 +57,8 @@ class Document:
             if len(low) != len(self.norm):      # only U+0130 (İ) lowercases to two characters
                 low = self.norm.replace("\u0130", "I").lower()
             # IGNORECASE also equates dotless ı with i and long ſ with s; lower() keeps them
-            low = low.translate(_LOW_FOLD)
+            if "\u0131" in low or "\u017f" in low:
+                low = low.translate(_LOW_FOLD)
             self.__dict__["_low"] = low
         return low
 
