@@ -7,7 +7,7 @@ import re
 import pytest
 
 from chidao.extract.anchors import (digit_runs, free_digit_runs, matches_at, phrase_matches, phrase_starts,
-                                    roman_runs, start_before, word_starts, words_before)
+                                    roman_runs, start_before, trie_alternation, word_starts, words_before)
 from chidao.extract.document import Document
 
 
@@ -109,3 +109,25 @@ def test_phrases_found_from_their_last_word_are_what_finditer_finds(text):
     pattern = re.compile(r"(?<![\w])(?:6\s+tháng\s+đầu\s+năm|đầu\s+năm|k\s+m|m)(?:\s+k|\s+\d{4})?", re.IGNORECASE)
     doc = Document(text)
     assert _spans(phrase_matches(doc, pattern, phrases)) == _spans(pattern.finditer(doc.norm))
+
+
+TRIE_PHRASES = ("trong", "trong vòng", "trong thời hạn", "trước", "chậm nhất", "chậm nhất là", "tới", "tới hết", "t")
+
+
+@pytest.mark.parametrize("text", [
+    "trong vòng 15 ngày", "trong  vòng", "trongvòng", "trong thời gian", "chậm nhất là ngày", "chậm nhấtlà",
+    "tới hết tháng", "tới hếtx", "xtrong", "tt", "", "trước", "tr",
+])
+@pytest.mark.parametrize("word_start", [False, True])
+def test_a_trie_of_phrases_matches_what_their_alternation_longest_first_matches(text, word_start):
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(TRIE_PHRASES, key=len, reverse=True))
+    plain = re.compile((r"(?<![\w])" if word_start else "") + f"(?P<p>{alternation})" + r"(?:\s+ngày|\s+\w+)?$")
+    trie = re.compile(f"(?P<p>{trie_alternation(TRIE_PHRASES, word_start=word_start)})" + r"(?:\s+ngày|\s+\w+)?$")
+    for i in range(len(text) + 1):
+        want, got = plain.match(text, i), trie.match(text, i)
+        assert (want and (want.span(), want.span("p"))) == (got and (got.span(), got.span("p"))), (text, i)
+        assert _spans(plain.finditer(text, i)) == _spans(trie.finditer(text, i))
+
+
+def test_a_trie_opens_each_branch_with_a_literal():
+    assert trie_alternation(("ab", "ac", "a b")) == r"(?:a(?:\s+b|b|c))"

@@ -1,6 +1,7 @@
 """Deadlines of tasks: the words that set them and the last day they allow (reference date pinned)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -307,3 +308,44 @@ def test_what_is_past_is_judged_at_the_documents_own_date(sentence, want):
     s = OLD_DOCUMENT.index(sentence)
     dl = find_deadline(doc, s, s + len(sentence))
     assert (None if dl is None else (dl.text, dl.due)) == want
+
+
+# dates.py tries the deadline rules only where they can match (over doc.low, read back from the date,
+# in the clause found once per span): what they find must not depend on it.
+@pytest.mark.parametrize("text,words,due", [
+    ("Bộ trưởng - Ngày 30/6, các địa phương phải hoàn thành", "Ngày 30/6", date(2024, 6, 30)),  # opens a clause
+    ("(Ngày 30/6, các tỉnh phải gửi báo cáo)", "Ngày 30/6", date(2024, 6, 30)),
+    ("TRONG QUÝ II/2024 HOÀN THÀNH", "TRONG QUÝ II/2024", date(2024, 6, 30)),
+    ("gửi Văn phòng CHẬM NHẤT NGÀY 30/6/2024", "CHẬM NHẤT NGÀY 30/6/2024", date(2024, 6, 30)),
+    ("Các cơ quan ı hoàn thành trong Quý II/2024.", "trong Quý II/2024", date(2024, 6, 30)),
+    # IGNORECASE reads "ı" as "i": a document holding it is read as the rules are written
+    ("Thờı hạn hoàn thành: Quý IV/2024.", "Thờı hạn hoàn thành: Quý IV/2024", date(2024, 12, 31)),
+    # normalising moves the offsets (CRLF, a zero-width space, a tone mark typed apart)
+    ("Cơ quan báo cáo.\r\nHoàn thành\u200b trong Quý II/2024.", "trong Quý II/2024", date(2024, 6, 30)),
+    ("đã tổng hợp xong; hoa\u0300n thành trước ngày 30/9/2024", "trước ngày 30/9/2024", date(2024, 9, 30)),
+])
+def test_deadlines_are_found_whatever_the_case_or_the_offsets(text, words, due):
+    dl = _principal(text)
+    assert dl is not None and (dl.text, dl.due) == (words, due)
+
+
+@pytest.mark.parametrize("text", [
+    "Bộ trưởng-Ngày 30/6, các tỉnh phải hoàn thành",      # a dash glued to the word before opens no clause
+    "Ngày 30/6, các tỉnh (đã gửi báo cáo) phải hoàn thành",
+])
+def test_a_date_that_opens_no_clause_of_must_is_no_deadline(text):
+    assert _principal(text) is None
+
+
+def test_over_lower_case_text_letters_match_as_they_do_ignoring_case_but_dotless_i_and_long_s():
+    # what dates.py relies on to run the deadline rules over doc.low
+    letters = "abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    chars = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    low = "".join("i" if c == "\u0130" else c.lower() for c in chars)       # as Document.low lowers
+    assert len(low) == len(chars)
+    matching = {m.start() for m in re.finditer(f"[{letters}]", chars, re.IGNORECASE)}   # a letter or its case
+    odd = {chars[i] for i in matching for letter in letters
+           if re.fullmatch(letter, chars[i], re.IGNORECASE) and low[i] != letter}
+    assert odd == {"\u0131", "\u017f"}                       # ı and ſ: the documents read as written
+    for cls in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, low)]

@@ -169,6 +169,36 @@ def reversed_alternation(phrases: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(w[::-1]) for w in reversed(p.split())) for p in alts) + ")"
 
 
+def trie_alternation(phrases: Iterable[str], word_start: bool = False) -> str:
+    """A pattern for one of ``phrases`` (a space between words matches any run of white space) written
+    as a trie: the branches at each step open with distinct literals, so that the engine drops a
+    phrase at its first differing character rather than trying every phrase in turn, and a search
+    skips to where a first character is. It matches what the alternation of the phrases, longest
+    first, matches (a longer phrase is tried before a phrase it goes on from). ``word_start``: no
+    word character before the phrase (``(?<![\\w])``, checked after its first character)."""
+    end: dict = {}
+    root: dict = {}
+    for p in {" ".join(p.split()) for p in phrases}:
+        node = root
+        for c in p:
+            node = node.setdefault(c, {})
+        node[""] = end
+
+    def emit(node: dict, first: bool = False) -> str:
+        alts = []
+        for c, child in sorted(node.items()):
+            if c:
+                lit = r"\s+" if c == " " else re.escape(c)
+                if first and word_start:
+                    lit += rf"(?<!\w{lit})"
+                alts.append(lit + emit(child))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")" if alts else ""
+        if "" in node and body:
+            return f"(?:{body})?"
+        return body
+    return f"(?:{emit(root, True)})"
+
+
 def words_before(phrases: Iterable[str], before: str = "", after: str = "") -> re.Pattern[str]:
     """A pattern over ``reversed_low`` for ``before`` + one of ``phrases`` + ``after``, each part
     written back to front by the caller: ``before`` is what comes right before the offset read

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from chidao.extract.anchors import (free_digit_runs, matches_at, matches_read_back, phrase_matches, phrase_starts,
-                                    reversed_alternation, start_before, word_starts)
+                                    reversed_alternation, reversed_low, start_before, trie_alternation,
+                                    word_starts)
 from chidao.extract.document import Document
 from chidao.extract.numbers import roman_to_int
 from chidao.extract.rules import vi
@@ -474,20 +475,7 @@ def run(doc: Document) -> None:
 
 # --------------------------------------------------------------------------- deadlines
 
-_CLAUSE_END = re.compile(r"[.;!?\n]")
-
-
-def _clause_before(doc: Document, lo: int, ns: int) -> str:
-    """The text of the clause before ``ns`` (norm coordinates), not earlier than ``lo``."""
-    pre = doc.norm[lo:ns]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(pre)), default=0)
-    return pre[cut:]
-
-
-def _clause_after(doc: Document, ne: int, hi: int) -> str:
-    post = doc.norm[ne:hi]
-    m = _CLAUSE_END.search(post)
-    return post[: m.start()] if m else post
+_CLAUSE_MARKS = ".;!?\n"            # what ends a clause
 
 
 # a time of day between a cue and its date: "trước 14 giờ, ngày 05/12/2017", "trước 17h00 ngày 30/6"
@@ -495,16 +483,23 @@ _CLOCK = r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*)"
 
 
 @lru_cache(maxsize=None)
-def _cue_tail(role: str) -> re.Pattern[str]:
+def _cue_tail(role: str, low: bool = False) -> re.Pattern[str]:
+    """A cue of ``role`` ending the clause before a date; ``low``: the same over doc.low."""
     phrases = [p for p, _ in _cues().get(role, [])]
+    if low:
+        return re.compile(rf"""(?P<cue>{trie_alternation(phrases, word_start=True)})\s*:?\s*{_CLOCK}?$""", re.VERBOSE)
     return vi(rf"""(?<![\w])(?P<cue>{_alternation(phrases)})\s*:?\s*{_CLOCK}?$""")
 
 
 @lru_cache(maxsize=None)
-def _lead_tail(role: str = "lead") -> re.Pattern[str]:
-    return vi(rf"""(?<![\w])(?P<lead>{_alternation([p for p, _ in _cues()[role]])})\s*:?\s*$""")
+def _lead_tail(role: str = "lead", low: bool = False) -> re.Pattern[str]:
+    phrases = [p for p, _ in _cues()[role]]
+    if low:
+        return re.compile(rf"""(?P<lead>{trie_alternation(phrases, word_start=True)})\s*:?\s*$""", re.VERBOSE)
+    return vi(rf"""(?<![\w])(?P<lead>{_alternation(phrases)})\s*:?\s*$""")
 
 
+@lru_cache(maxsize=1024)
 def _relation(role: str, cue: str) -> str:
     cue = " ".join(cue.casefold().split())
     return next((rel for p, rel in _cues()[role] if p == cue), "by")
@@ -525,7 +520,6 @@ def _word_re(role: str) -> re.Pattern[str]:
 # "từ nay đến ...", "từ bây giờ đến ...", but not a span of dates "từ ngày 12 đến ngày 15 tháng 10"
 _FROM_NOW = vi(r"""(?<![\w])từ(?![\w])(?!\s+(?:(?:ngày|tháng|quý|năm)\s+)?\d)""")
 _FIXED_KINDS = (PeriodKind.DAY, PeriodKind.MONTH, PeriodKind.QUARTER)
-_CLAUSE_OPEN = re.compile(r"(?:^|[:,(]|\s-)\s*$")
 # the date opens a clause whose verb is a must: "Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án"
 _MUST_AFTER = vi(r"""^\s*,?[^.;:!?()]{0,60}?(?<![\w])(?:phải|cần)(?![\w])""")
 # "đã", or "qua" after a time ("vừa qua", "năm qua"; not "thông qua", "(qua Văn phòng)")
@@ -571,49 +565,221 @@ _YEARLESS_RULES = ("day_month", "bare_day_month", "long_date", "month", "quarter
                    "n_months_of_year")
 
 
-def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int, prev: DateFact | None = None,
-                 nxt: DateFact | None = None) -> tuple[Deadline, bool] | None:
-    """The deadline ``fact`` sets within the task span ``[lo, hi)`` (norm), and whether it took in
-    ``nxt`` (the fact after it, joined to it: "tháng 5 và tháng 6"), or ``None``. ``prev`` is the fact
-    before it in the span."""
-    fs, fe = doc.norm_span(fact.start, fact.end)
-    before = _clause_before(doc, lo, fs)
-    after = _clause_after(doc, fe, hi)
-    if _PAST_AFTER.search(after[:80]):
+# ..................................................... where the deadline rules are tried
+# The rules are written over doc.norm, case-insensitive (``vi``); one opening with a look-behind is
+# tried by ``search`` at every position of the clause. What finds the same, sooner:
+# - Over doc.low a lower-case letter matches the characters it matches under IGNORECASE, but for
+#   "ı" and "ſ" (which "i" and "s" match and doc.low keeps as they are); \w, \s and \d are the same
+#   in both. In a document holding neither, a rule is tried only where the words a match needs are
+#   in doc.low (``str.find``), and the cue rules run over doc.low, case-sensitive, their phrases as
+#   a trie whose first letters the engine skips to. In a document holding either, the rules run as
+#   they are written.
+# - A cue rule matches only a phrase that, but for a tail, ends the clause before the date: read
+#   back from the date over anchors.reversed_low, one anchored match tells whether one can.
+
+
+class _Span:
+    """A task's span of ``doc.text``, read for deadlines, as ``[lo, hi)`` of ``doc.norm``, and where
+    the clauses in it end (found when first asked)."""
+
+    __slots__ = ("doc", "norm", "low", "rev", "odd", "same", "lo", "hi", "ends")
+
+    def __init__(self, doc: Document, start: int, end: int) -> None:
+        keys = doc.__dict__.get("dates.deadline_keys")
+        if keys is None:
+            keys = doc.__dict__["dates.deadline_keys"] = _deadline_keys(doc)
+        self.doc = doc
+        self.norm, self.low, self.rev, self.odd, self.same = keys
+        self.lo, self.hi = (start, end) if self.same else doc.norm_span(start, end)
+        self.ends: list[int] | None = None
+
+    def clause(self, fs: int, fe: int) -> tuple[int, int]:
+        """The clause holding ``norm[fs:fe]`` (within the span): it begins after the last of ``.;!?``
+        or a line break before ``fs`` and ends at the first from ``fe`` on."""
+        ends = self.ends
+        if ends is None:
+            ends = self.ends = []
+            find, lo, hi = self.norm.find, self.lo, self.hi
+            for c in _CLAUSE_MARKS:                     # str.find: quicker than a pattern of a class
+                i = find(c, lo, hi)
+                while i >= 0:
+                    ends.append(i)
+                    i = find(c, i + 1, hi)
+            ends.sort()
+        i = bisect.bisect_left(ends, fs)
+        j = bisect.bisect_left(ends, fe, i)
+        return ends[i - 1] + 1 if i else self.lo, ends[j] if j < len(ends) else self.hi
+
+    def opens(self, fs: int) -> bool:
+        """The clause before ``fs`` is blank or ends with ``:``, ``,``, ``(`` or a dash after a space:
+        a date at ``fs`` opens a clause (what ``(?:^|[:,(]|\\s-)\\s*$`` finds in the clause before it)."""
+        norm, lo = self.norm, self.lo
+        k = fs
+        while k > lo and norm[k - 1].isspace() and norm[k - 1] != "\n":
+            k -= 1
+        if k == lo or norm[k - 1] in _CLAUSE_MARKS:
+            return True
+        c = norm[k - 1]
+        return c in ":,(" or c == "-" and k - 2 >= lo and norm[k - 2].isspace() and norm[k - 2] != "\n"
+
+    def norm_span(self, fact: DateFact) -> tuple[int, int]:
+        """``doc.norm_span`` of a date fact (kept on the document)."""
+        if self.same:
+            return fact.start, fact.end
+        spans = self.doc.__dict__.setdefault("dates.norm_spans", {})
+        key = (fact.start, fact.end)
+        span = spans.get(key)
+        if span is None:
+            span = spans[key] = self.doc.norm_span(fact.start, fact.end)
+        return span
+
+    def deadline(self, ns: int, ne: int, due: date | None, rule: str) -> Deadline:
+        """``_deadline`` of ``norm[ns:ne]``."""
+        if not self.same:
+            return _deadline(self.doc, ns, ne, due, rule)
+        return Deadline(text=self.doc.text[ns:ne], start=ns, end=ne, due=due, rule=rule)
+
+    def holds(self, words: tuple[str, ...], a: int, b: int) -> bool:
+        """One of ``words`` (lower case) is in ``norm[a:b]``, whatever its case: without one, a
+        pattern that needs one cannot match there."""
+        if self.odd:
+            return True
+        find = self.low.find
+        for w in words:
+            if find(w, a, b) >= 0:
+                return True
+        return False
+
+    def first_match(self, pattern: re.Pattern[str], text: str, base: int, words: re.Pattern[str],
+                    a: int) -> re.Match[str] | None:
+        """``pattern.search(text, a - base)``, for ``text`` = ``norm[base:...]`` and a pattern opening
+        with ``(?<![\\w])`` and one of the words ``words`` (a pattern over doc.low) finds."""
+        if self.odd:
+            return pattern.search(text, a - base)
+        match = pattern.match
+        for w in words.finditer(self.low, a, base + len(text)):
+            m = match(text, w.start() - base)
+            if m is not None:
+                return m
         return None
-    ftext = doc.norm[fs:fe].casefold()
-    if fact.rule in _DURATIONS and ftext.startswith(_DURATION_OPENERS):
-        if ftext.startswith("sau") and fact.rule == "duration" and not before.strip(" \t,:(-"):
-            return None                            # "Sau 3 ngày làm việc, kỳ họp bế mạc": a time gone by
-        due = fact.last                            # "trong 30 ngày": its cue inside; none fixed but from a day
-        if due is not None and doc.ref_date is not None and due < doc.ref_date:
+
+    def ends_with(self, back: re.Pattern[str], fs: int, stop: int) -> bool:
+        """``norm[stop:fs]`` may end with a phrase ``back`` (``_TailRule.back``) reads: ``False`` when
+        no rule of the phrases can match in it."""
+        if self.odd:
+            return True
+        n = len(self.rev)
+        return back.match(self.rev, n - fs, n - stop) is not None
+
+    def tail(self, role: str, before: str, cut: int, a: int) -> re.Match[str] | None:
+        """``_TAILS[role].pattern.search(before, a - cut)``: a cue of ``role`` that ends ``before``
+        (``norm[cut:...]``) but for its tail, and begins at ``a`` or after (its text in lower case)."""
+        rule = _TAILS[role]
+        if self.odd:
+            return rule.pattern.search(before, a - cut)
+        if not self.ends_with(rule.back, cut + len(before), cut):
             return None
-        return _deadline(doc, fs, fe, due, "relative_duration"), False
-    cue = _cue_tail("cue").search(before, max(0, len(before) - CUE_CHARS))
-    rule = None
+        return rule.low.search(self.low[cut:cut + len(before)], a - cut)
+
+
+def _deadline_keys(doc: Document) -> tuple[str, str, str, bool, bool]:
+    """What every span of ``doc`` shares: doc.norm, doc.low, anchors.reversed_low; whether it holds
+    ı or ſ; whether normalising moved no character (the map back from norm is a single piece,
+    character for character: ``doc.norm_span`` is the identity)."""
+    low, norm = doc.low, doc.norm
+    return (norm, low, reversed_low(doc), "\u0131" in low or "\u017f" in low,
+            len(doc.nt._nb) == 1 and len(norm) == len(doc.text))
+
+
+@dataclass(frozen=True)
+class _TailRule:
+    """The pattern for a cue phrase of a role ending the clause before a date, ``pattern``; the same
+    over doc.low, ``low`` (case-sensitive, the phrases as a trie: it skips to where one may begin);
+    ``back``, over anchors.reversed_low from the date back, reads a tail and one of the phrases."""
+
+    pattern: re.Pattern[str]
+    low: re.Pattern[str]
+    back: re.Pattern[str]
+
+
+# every character of the tail after a cue (\s*:?\s*{_CLOCK}?), in lower case
+_TAIL_CHARS = r"[\s:,\dgiờhpút]*"
+
+
+def _phrase_back(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """Over anchors.reversed_low: a tail, then one of the phrases of ``roles`` with no letter before it."""
+    phrases = [" ".join(p.split())[::-1] for role in roles for p, _ in _cues().get(role, [])]
+    return re.compile(rf"{_TAIL_CHARS}{trie_alternation(phrases)}(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _first_words(*roles: str) -> re.Pattern[str]:
+    """The first words of the cue phrases of ``roles``, as a case-sensitive pattern over doc.low."""
+    return re.compile(trie_alternation({p.split()[0] for role in roles for p, _ in _cues().get(role, [])}))
+
+
+_TAIL_ROLES = ("cue", "weak", "lead", "report")     # the roles of the words a date's clause may end with
+_TAILS: dict[str, _TailRule] = {role: _TailRule(_cue_tail(role), _cue_tail(role, low=True), _phrase_back((role,)))
+                                 for role in ("cue", "weak")}
+_TAILS.update({role: _TailRule(_lead_tail(role), _lead_tail(role, low=True), _phrase_back((role,)))
+               for role in ("lead", "report")})
+_ANY_TAIL = _phrase_back(_TAIL_ROLES)               # reads a phrase of any of them
+_FROM_NOW_WORD = re.compile("từ")
+_MUST_WORDS = ("phải", "cần")                       # one of which every match of _MUST_AFTER holds
+_PAST_WORDS = ("đã", "qua")                         # and of _PAST
+
+
+def _deadline_of(sp: _Span, fact: DateFact, prev: DateFact | None = None,
+                 nxt: DateFact | None = None) -> tuple[Deadline, bool] | None:
+    """The deadline ``fact`` sets within the task span ``sp``, and whether it took in ``nxt`` (the fact
+    after it, joined to it: "tháng 5 và tháng 6"), or ``None``. ``prev`` is the fact before it in the
+    span."""
+    doc, norm = sp.doc, sp.norm
+    fs, fe = (fact.start, fact.end) if sp.same else sp.norm_span(fact)
+    if fact.rule in _DURATIONS:
+        ftext = norm[fs:fe].casefold()
+        if ftext.startswith(_DURATION_OPENERS):
+            cut, aend = sp.clause(fs, fe)
+            if ftext.startswith("sau") and fact.rule == "duration" and not norm[cut:fs].strip(" \t,:(-"):
+                return None                        # "Sau 3 ngày làm việc, kỳ họp bế mạc": a time gone by
+            due = fact.last                        # "trong 30 ngày": its cue inside; none fixed but from a day
+            if due is not None and doc.ref_date is not None and due < doc.ref_date or _past_after(sp, fe, aend):
+                return None
+            return sp.deadline(fs, fe, due, "relative_duration"), False
+    # whether a cue, weak cue, lead or report verb may end the clause before the date (read back as far
+    # as the span begins: a looser test than within the clause); if not, none is looked for
+    cued = sp.ends_with(_ANY_TAIL, fs, sp.lo)
     recurring = fact.rule in _RECURRING
+    before = lead_zone = None
+    cut = near = sp.lo
+    if cued or recurring:
+        cut = sp.clause(fs, fe)[0]
+        before = norm[cut:fs]
+        near = max(cut, fs - CUE_CHARS)             # where a cue may begin
+    cue = cued and sp.tail("cue", before, cut, near)
+    rule = None
     if cue:
-        relation, rule, start = _relation("cue", cue["cue"]), "cue_" + _slug(cue["cue"]), fs - len(before) + cue.start()
+        relation, rule, start = _relation("cue", cue["cue"]), "cue_" + _slug(cue["cue"]), cut + cue.start()
         lead_zone = before[: cue.start()]
     else:
-        weak = _cue_tail("weak").search(before, max(0, len(before) - CUE_CHARS))
+        weak = cued and sp.tail("weak", before, cut, near)
         lead_zone = before[: weak.start()] if weak else before
-        if weak and _word_re("block").search(lead_zone[-30:]):
+        if weak and _blocked(sp, lead_zone, cut):
             return None                                            # "tầm nhìn đến năm 2050"
-        if weak and (recurring or _licensing().search(lead_zone) or _FROM_NOW.search(lead_zone)):
-            relation, rule, start = "by", "weak_cue_" + _slug(weak["cue"]), fs - len(before) + weak.start()
+        if weak and (recurring or _licensed(sp, lead_zone, cut)):
+            relation, rule, start = "by", "weak_cue_" + _slug(weak["cue"]), cut + weak.start()
         elif not weak:
-            lead = _lead_tail().search(before, max(0, len(before) - CUE_CHARS))
+            lead = cued and sp.tail("lead", before, cut, near)
             if lead:
-                relation, rule, start = "by", "lead_" + _slug(lead["lead"]), fs - len(before) + lead.start()
+                relation, rule, start = "by", "lead_" + _slug(lead["lead"]), cut + lead.start()
             elif recurring:
                 relation, rule = "by", "bare"                       # "Định kỳ ngày 25 hằng tháng, ..."
-                start = fs - len(before) + _RECURRING_OPEN.search(before, max(0, len(before) - 30)).start()
-            elif _lead_tail("report").search(before, max(0, len(before) - 16)):
+                start = cut + _RECURRING_OPEN.search(before, max(0, len(before) - 30)).start()
+            elif cued and sp.tail("report", before, cut, max(cut, fs - 16)):
                 return None                                         # "Báo cáo 6 tháng đầu năm": its period
-            elif fact.kind in _FIXED_KINDS and _CLAUSE_OPEN.search(before) and _MUST_AFTER.match(after):
+            elif fact.kind in _FIXED_KINDS and sp.opens(fs) and _must_after(sp, fe, sp.clause(fs, fe)[1]):
                 relation, rule, start = "by", "bare_then_must", fs    # "Ngày 1/5, các tỉnh phải gửi ..."
-            elif fact.kind in _DONE_KINDS and _CLAUSE_OPEN.search(before) and _DONE_AFTER.match(after):
+            elif fact.kind in _DONE_KINDS and sp.opens(fs) and _DONE_AFTER.match(norm[fe:sp.clause(fs, fe)[1]]):
                 relation, rule, start = "by", "bare_then_done", fs    # "..., quý I/2025 hoàn thành hồ sơ"
             elif fact.rule in ("part_of_year", "n_months_of_year") and fact.last and fact.last.month == 12 \
                     and (fact.first is None or fact.first.month > 1):
@@ -621,16 +787,19 @@ def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int, prev: DateFact
                         and prev.last + timedelta(days=1) == fact.first:
                     return None          # "đánh giá ... 6 tháng đầu năm, triển khai ... 6 tháng cuối năm": an agenda
                 relation, rule, start = "by", "bare_end_of_year", fs   # "6 tháng cuối năm 2022", "cuối năm 2025"
-            elif fact.kind == PeriodKind.RELATIVE and "thời gian" in ftext:
+            elif fact.kind == PeriodKind.RELATIVE and "thời gian" in norm[fs:fe].casefold():
                 relation, rule, start = "by", "relative_bare", fs       # "thời gian tới"
     if rule is None:
         return None
-    if _past(lead_zone):
+    cut, aend = sp.clause(fs, fe)
+    if lead_zone is None:
+        lead_zone = norm[cut:fs]
+    if _past_after(sp, fe, aend) or _past(sp, lead_zone, cut):
         return None                                                 # "đã hoàn thành trong tháng 3"
     end, joined = fe, False
     if nxt is not None and nxt.kind == fact.kind and nxt.kind in _FIXED_KINDS:
-        ns_, ne_ = doc.norm_span(nxt.start, nxt.end)
-        if ne_ <= hi and _JOINED.fullmatch(doc.low, fe, ns_):
+        ns_, ne_ = sp.norm_span(nxt)
+        if ne_ <= sp.hi and _JOINED.fullmatch(sp.low, fe, ns_):
             end, joined = ne_, True                                # "trong quý III và quý IV/2024"
             if relation == "by":
                 fact = nxt
@@ -645,13 +814,53 @@ def _deadline_of(doc: Document, fact: DateFact, lo: int, hi: int, prev: DateFact
             return None                                             # a time already past: not a deadline
         due = _due(later, relation)                                 # "trước ngày 15/1" written in December
         rule += "_next_year"
-    return _deadline(doc, start, end, due, rule), joined
+    return sp.deadline(start, end, due, rule), joined
 
 
-def _past(lead_zone: str) -> bool:
+def _past_after(sp: _Span, fe: int, aend: int) -> bool:
+    """The words after a date (ending at ``fe``) in its clause (ending at ``aend``) put it in the past:
+    "(đã ...)", "vừa qua"."""
+    head = sp.norm[fe:min(aend, fe + 80)]
+    if _PAST_AFTER.match(head):
+        return True
+    if sp.odd:
+        return _PAST_AFTER.search(head) is not None
+    find, end = sp.low.find, fe + len(head)
+    i = find("đã", fe, end)                  # past its start, only "đã" matches
+    while i >= 0:
+        if _PAST_AFTER.match(head, i - fe):
+            return True
+        i = find("đã", i + 1, end)
+    return False
+
+
+def _must_after(sp: _Span, fe: int, aend: int) -> bool:
+    """The clause after a date (``norm[fe:aend]``) has a verb of must: "Ngày 1/5, các tỉnh phải gửi"."""
+    return sp.holds(_MUST_WORDS, fe, aend) and _MUST_AFTER.match(sp.norm[fe:aend]) is not None
+
+
+def _blocked(sp: _Span, lead_zone: str, base: int) -> bool:
+    """Words that make a name of what follows end the lead zone ("tầm nhìn đến năm 2050");
+    ``lead_zone`` is ``doc.norm`` from ``base`` on."""
+    tail = lead_zone[-30:]
+    at = base + len(lead_zone) - len(tail)
+    return sp.first_match(_word_re("block"), tail, at, _first_words("block"), at) is not None
+
+
+def _licensed(sp: _Span, lead_zone: str, base: int) -> bool:
+    """A lead, a report verb or "từ nay" in the clause before a weak cue lets it set a deadline."""
+    return sp.first_match(_licensing(), lead_zone, base, _first_words("lead", "report"), base) is not None \
+        or sp.first_match(_FROM_NOW, lead_zone, base, _FROM_NOW_WORD, base) is not None
+
+
+def _past(sp: _Span, lead_zone: str, base: int) -> bool:
     """The words just before a deadline's cue put the work in the past ("đã hoàn thành trong tháng 3"),
-    not the directive that set it ("đã giao Sở Xây dựng hoàn thành trước ngày ...")."""
-    for m in _PAST.finditer(lead_zone, max(0, len(lead_zone) - 25)):
+    not the directive that set it ("đã giao Sở Xây dựng hoàn thành trước ngày ..."). ``lead_zone``
+    is ``doc.norm`` from ``base`` on."""
+    near = max(0, len(lead_zone) - 25)
+    if not sp.holds(_PAST_WORDS, base + near, base + len(lead_zone)):
+        return False
+    for m in _PAST.finditer(lead_zone, near):
         if not _PAST_DIRECTIVE.match(lead_zone, m.start()):
             return True
     return False
@@ -685,6 +894,7 @@ def _names_a_year(text: str) -> bool:
     return bool(_A_YEAR.search(words)) or any(p in words for p in _relative_years())
 
 
+@lru_cache(maxsize=1024)
 def _slug(words: str) -> str:
     return "_".join(words.casefold().split())
 
@@ -709,24 +919,8 @@ def find_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
     start, end = max(0, start), min(len(doc.text), end)
     if start >= end:
         return []
+    found = _dated_deadlines(doc, start, end)
     lo, hi = doc.norm_span(start, end)
-    facts = doc.facts.get(NAME)
-    if facts is None:
-        facts = find_dates(doc)
-    found: list[Deadline] = []
-    first = bisect.bisect_left(facts, start, key=_fact_start)
-    last = bisect.bisect_left(facts, end, key=_fact_start)
-    inside = [f for f in facts[first:last] if f.end <= end]
-    skip = False
-    for i, fact in enumerate(inside):
-        if skip:                                    # joined to the fact before it
-            skip = False
-            continue
-        got = _deadline_of(doc, fact, lo, hi, inside[i - 1] if i else None,
-                           inside[i + 1] if i + 1 < len(inside) else None)
-        if got is not None:
-            found.append(got[0])
-            skip = got[1]
     for v in _vague(doc, lo, hi):
         if not any(_overlap((v.start, v.end), (d.start, d.end)) for d in found):
             found.append(v)
@@ -734,20 +928,51 @@ def find_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
     return found
 
 
-def _fact_start(fact: DateFact) -> int:
-    return fact.start
+def _dated_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
+    """The deadlines the dates and periods wholly in ``doc.text[start:end]`` set (``0 <= start < end``),
+    the adverbs of time left out."""
+    facts = doc.facts.get(NAME)
+    if facts is None:
+        facts = find_dates(doc)
+    starts = _fact_starts(doc, facts)
+    inside = [f for f in facts[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if f.end <= end]
+    if not inside:
+        return []
+    sp = _Span(doc, start, end)
+    found: list[Deadline] = []
+    skip = False
+    for i, fact in enumerate(inside):
+        if skip:                                    # joined to the fact before it
+            skip = False
+            continue
+        got = _deadline_of(sp, fact, inside[i - 1] if i else None, inside[i + 1] if i + 1 < len(inside) else None)
+        if got is not None:
+            found.append(got[0])
+            skip = got[1]
+    return found
+
+
+def _fact_starts(doc: Document, facts: list[DateFact]) -> list[int]:
+    """Where ``facts`` (the dates of ``doc``, in text order) begin, kept on the document."""
+    kept = doc.__dict__.get("dates.fact_starts")
+    if kept is None or kept[0] is not facts:
+        kept = doc.__dict__["dates.fact_starts"] = (facts, [f.start for f in facts])
+    return kept[1]
 
 
 def find_deadline(doc: Document, start: int, end: int) -> Deadline | None:
     """The principal deadline of the task in ``doc.text[start:end]``: the last one that fixes a day,
     else the last one that names an unfixed time (``trong 30 ngày``, ``trước Tết``, ``thời gian tới``);
-    adverbs alone (``sớm``, ``kịp thời``) are never the principal deadline."""
-    found = find_deadlines(doc, start, end)
+    adverbs alone (``sớm``, ``kịp thời``) are never the principal deadline (nor looked for)."""
+    start, end = max(0, start), min(len(doc.text), end)
+    if start >= end:
+        return None
+    found = _dated_deadlines(doc, start, end)
+    if len(found) < 2:
+        return found[0] if found else None
+    found.sort(key=lambda d: (d.start, d.end))
     fixed = [d for d in found if d.due is not None]
-    if fixed:
-        return fixed[-1]
-    named = [d for d in found if not d.rule.startswith("vague_")]
-    return named[-1] if named else None
+    return fixed[-1] if fixed else found[-1]
 
 
 # --------------------------------------------------------------------------- rules
