@@ -688,7 +688,7 @@ def _deadline_keys(doc: Document) -> tuple[str, str, str, bool, bool]:
     character for character: ``doc.norm_span`` is the identity)."""
     low, norm = doc.low, doc.norm
     return (norm, low, reversed_low(doc), "\u0131" in low or "\u017f" in low,
-            len(doc.nt._nb) == 1 and len(norm) == len(doc.text))
+            doc.nt.plain)
 
 
 @dataclass(frozen=True)

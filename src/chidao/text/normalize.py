@@ -96,6 +96,11 @@ class NormText:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_plain", len(self._nb) == 1)
 
+    @property
+    def plain(self) -> bool:
+        """Normalising moved no character: every offset of ``norm`` is the same in ``original``."""
+        return self._plain and len(self.norm) == len(self.original)
+
     def _piece_len(self, p: int) -> int:
         nxt = self._nb[p + 1] if p + 1 < len(self._nb) else len(self.norm)
         return nxt - self._nb[p]
