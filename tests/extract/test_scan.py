@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chidao.extract.document import Document
-from chidao.extract.scan import PhraseStarts, caseless, confirmed_at
+from chidao.extract.anchors import matches_at
+from chidao.extract.scan import PhraseStarts
 from chidao.lexicon import trie_regex
 
 _PHRASES = ["bí thư", "phó bí thư", "chủ tịch", "chủ tịch nước", "ủy viên", "ông", "bà"]
@@ -28,8 +29,8 @@ _SLOW = re.compile(rf"(?<!\w)(?i:{trie_regex(_PHRASES)})")
 )
 def test_phrase_starts_then_the_slow_pattern_find_what_finditer_finds(text: str) -> None:
     doc = Document(text)
-    starts = PhraseStarts(_PHRASES).find(caseless(doc))
-    fast = [m.span() for m in confirmed_at(_SLOW, doc.norm, starts)]
+    starts = PhraseStarts(_PHRASES).find(doc.low)
+    fast = [m.span() for m in matches_at(_SLOW, doc.norm, starts)]
     assert fast == [m.span() for m in _SLOW.finditer(doc.norm)]
 
 
@@ -54,9 +55,9 @@ def test_phrase_spans_are_the_leftmost_longest_matches(text: str, spans: list[tu
         ("BÍ THƯ", True),
     ],
 )
-def test_caseless_text_matches_where_ignorecase_does(text: str, found: bool) -> None:
+def test_low_text_matches_where_ignorecase_does(text: str, found: bool) -> None:
     doc = Document(text)
-    assert bool(PhraseStarts(["bi thư", "bí thư"]).find(caseless(doc))) == found
+    assert bool(PhraseStarts(["bi thư", "bí thư"]).find(doc.low)) == found
     assert bool(re.search(r"(?i:b[ií]\s+thư)", doc.norm)) == found
 
 
@@ -67,6 +68,6 @@ _ALPHABET = st.sampled_from(list("abtư ôngbíhủyviên,.\nABTƯÔ"))
 @given(st.text(_ALPHABET, max_size=60))
 def test_phrase_starts_never_miss_a_match(text: str) -> None:
     doc = Document(text)
-    starts = PhraseStarts(_PHRASES).find(caseless(doc))
-    fast = [m.span() for m in confirmed_at(_SLOW, doc.norm, starts)]
+    starts = PhraseStarts(_PHRASES).find(doc.low)
+    fast = [m.span() for m in matches_at(_SLOW, doc.norm, starts)]
     assert fast == [m.span() for m in _SLOW.finditer(doc.norm)]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule
-from chidao.extract.scan import PhraseStarts, caseless
+from chidao.extract.scan import PhraseStarts
 from chidao.lexicon.bodies import body_forms, body_pattern, canonical_body
 from chidao.lexicon.names import LOWER, UPPER
 from chidao.model import Mention, Organization
@@ -62,7 +62,7 @@ def _hits(doc: Document, rule: Rule) -> Iterator[tuple[int, int, str] | None]:
     """What ``rule.build`` makes of each match of ``rule.pattern.finditer(doc.norm)``; the spans of
     ``known_body`` come from a scan of ``low`` by first letter."""
     if rule.name == "known_body":
-        return (_known_span(doc, s, e) for s, e in _known_scan().spans(caseless(doc)))
+        return (_known_span(doc, s, e) for s, e in _known_scan().spans(doc.low))
     return (rule.build(doc, m) for m in rule.pattern.finditer(doc.norm))
 
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule
-from chidao.extract.scan import PhraseStarts, caseless, confirmed_at
+from chidao.extract.anchors import matches_at
+from chidao.extract.scan import PhraseStarts
 from chidao.lexicon import trie_regex
 from chidao.lexicon.bodies import canonical_body
 from chidao.lexicon.names import LOWER, UPPER, places, surnames, title_head_regex, title_heads
@@ -350,7 +351,7 @@ def _titles_before(norm: str, start: int,
 
 def _is_byline(doc: Document, start: int) -> bool:
     """Whether the words just before ``start`` on its line credit a photo or an article."""
-    low = caseless(doc)
+    low = doc.low
     line_start = low.rfind("\n", max(0, start - 40), start) + 1
     return _BYLINE.search(low, max(line_start, start - 40), start) is not None
 
@@ -426,7 +427,6 @@ def _head_lines() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _signature(doc: Document, m: re.Match[str]) -> _Seen | None:
-    norm = doc.norm
     title_line = m.group("title").strip()
     name_line = m.group("name").strip()
     if not title_line.isupper():
@@ -643,9 +643,9 @@ def _matches(doc: Document, rule: Rule, starts: tuple[list[int], list[int]]) -> 
     if rule.name == "name_then_title":
         return _name_then_title_matches(doc, rule.pattern, heads)
     if rule.name == "title_then_name":
-        return confirmed_at(rule.pattern, doc.norm, heads)
+        return matches_at(rule.pattern, doc.norm, heads)
     if rule.name == "honorific_name":
-        return confirmed_at(rule.pattern, doc.norm, honorifics)
+        return matches_at(rule.pattern, doc.norm, honorifics)
     if rule.name == "signature_block":
         return _signature_matches(doc, rule.pattern)
     return rule.pattern.finditer(doc.norm)
@@ -656,13 +656,13 @@ def _signature_matches(doc: Document, pattern: re.Pattern[str]) -> Iterator[re.M
     (``T/M``, ``KT.``, the title in capitals), so only such lines are tried."""
     norm = doc.norm
     lines = [0] + [m.start() + 1 for m in _CAPITALS_LINE.finditer(norm)]
-    return confirmed_at(pattern, norm, lines)
+    return matches_at(pattern, norm, lines)
 
 
 def run(doc: Document) -> None:
     seen: list[_Seen] = []
     doc.__dict__["_people_titles"] = {}
-    starts = _starts(caseless(doc))
+    starts = _starts(doc.low)
     for rule in RULES:
         for m in _matches(doc, rule, starts):
             s = rule.build(doc, m)

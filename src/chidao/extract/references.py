@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
-from chidao.extract.scan import PhraseStarts, caseless, confirmed_at
+from chidao.extract.anchors import matches_at
+from chidao.extract.scan import PhraseStarts
 from chidao.lexicon import load_tsv, trie_regex
 from chidao.model import Reference
 
@@ -285,9 +286,9 @@ def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str], coded: list[
     if coded is None:
         coded = _coded_numbers(norm)
     if words is None:
-        words = _word_starts().find(caseless(doc))
+        words = _word_starts().find(doc.low)
     match = rule.pattern.match
-    for c in confirmed_at(core, norm, coded):
+    for c in matches_at(core, norm, coded):
         if c.start() < pos:
             continue
         lo = max(pos, c.start() - _PREFIX_WINDOW)
@@ -329,14 +330,14 @@ _NUMBER_START = re.compile(r"\d(?<![\w/-]\d)")
 def run(doc: Document) -> None:
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []
-    words = _word_starts().find(caseless(doc))
+    words = _word_starts().find(doc.low)
     coded = _coded_numbers(doc.norm)
     for rule in RULES:  # code rules first: a number-only match inside a code match is dropped
         core = _CORES.get(rule.name)
         if core is not None:
             matches = _code_matches(doc, rule, core, coded, words)
         else:   # kind_number: a kind word opens every match
-            matches = confirmed_at(rule.pattern, doc.norm, words)
+            matches = matches_at(rule.pattern, doc.norm, words)
         for m in matches:
             ref = rule.build(doc, m)
             if ref is None:

@@ -2,32 +2,16 @@
 
 A pattern that begins with a lookbehind, ``\\b`` or a letter under IGNORECASE is tried at every
 position of the text. Most rules can only match where one of a few phrases begins: ``PhraseStarts``
-finds those places over ``Document.low`` (``caseless``), one scan per first letter, which the
-regex engine skips through in C; ``confirmed_at`` then runs the rule there only, with the result
+finds those places over ``Document.low``, one scan per first letter, which the regex engine skips
+through in C; ``chidao.extract.anchors.matches_at`` then runs the rule there only, with the result
 ``finditer`` gives.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from chidao.extract.document import Document
 from chidao.lexicon import trie_regex
-
-
-def confirmed_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """The matches of ``pattern.finditer(text)`` when ``starts`` (ascending) holds every position
-    where ``pattern`` can match (and more, which cost a failed ``match`` each); ``pattern`` must
-    never match the empty string."""
-    match = pattern.match
-    pos = 0
-    for at in starts:
-        if at < pos:
-            continue
-        m = match(text, at)
-        if m is not None:
-            yield m
-            pos = m.end()
 
 
 class PhraseStarts:
@@ -83,17 +67,4 @@ class PhraseStarts:
         return out
 
 
-def caseless(doc: Document) -> str:
-    """``doc.low``, where a lower-case pattern matches (case-sensitive) at every place where the same
-    pattern matches ``doc.norm`` under IGNORECASE: as ``low`` is, unless it holds ``ı`` or ``ſ``,
-    which IGNORECASE takes for ``i`` and ``s`` (``str.lower`` leaves them); then with those folded."""
-    low = doc.low
-    if "ı" not in low and "ſ" not in low:
-        return low
-    folded = doc.__dict__.get("_scan_caseless")
-    if folded is None:
-        folded = doc.__dict__["_scan_caseless"] = low.replace("ı", "i").replace("ſ", "s")
-    return folded
-
-
-__all__ = ["PhraseStarts", "caseless", "confirmed_at"]
+__all__ = ["PhraseStarts"]
