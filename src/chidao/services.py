@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import base64
+import json
 import re
+import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, func, insert, or_, select, update
+from sqlalchemy import JSON, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from chidao import ingest_workers as workers
 from chidao.config import DEFAULT_MAX_BYTES
 from chidao.errors import ChidaoError, ConflictError, NotFoundError, StorageError, ValidationError
 from chidao.model import ReviewState, TaskStatus
@@ -89,77 +93,128 @@ def _canonical(surface: str) -> tuple[str, str | None]:
     return name, parent
 
 
-def _survivor(session: Session, org: m.Organization) -> m.Organization:
-    seen = set()
-    while org.merged_into_id is not None and org.id not in seen:
-        seen.add(org.id)
-        org = session.get(m.Organization, org.merged_into_id)
-    return org
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
-class _OrgCache:
-    """Alias lookups of one transaction, batched: which alias keys exist, and for which organization.
+_ALIAS_ORGS = (select(m.OrgAlias.key, m.OrgAlias.organization_id, m.Organization.merged_into_id)
+               .join(m.Organization, m.Organization.id == m.OrgAlias.organization_id)
+               .where(m.OrgAlias.key.in_(bindparam("keys", expanding=True))))
+_ORG_BY_NAME = select(m.Organization.id, m.Organization.merged_into_id).where(m.Organization.name == bindparam("name"))
+_ORG_MERGED_INTO = select(m.Organization.merged_into_id).where(m.Organization.id == bindparam("id"))
 
-    Only for a transaction that adds aliases through ``resolve_org`` and deletes none (ingest).
+
+class _Orgs:
+    """Finds and creates organizations by id on one connection, in its transaction.
+
+    A body is known by its aliases (matching keys of the names met for it): alias lookups are
+    batched and remembered, and new aliases are kept and inserted together by ``flush``. For one
+    transaction that deletes no alias and merges no organization meanwhile (ingest, one edit).
     """
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.alias: dict[str, int] = {}        # alias key -> organization id
-        self.absent: set[str] = set()          # alias keys known not to exist
-        self.orgs: dict[int, m.Organization] = {}   # strong references: the identity map is weak
-        self.resolved: dict[tuple[str, tuple[str, ...]], m.Organization] = {}
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.alias: dict[str, int] = {}               # alias key -> organization id
+        self.absent: set[str] = set()                 # alias keys known not to exist
+        self.merged: dict[int, int | None] = {}       # organization id -> the one it was merged into
+        self.resolved: dict[tuple[str, tuple[str, ...]], int] = {}
+        self.new_aliases: list[dict[str, Any]] = []
 
     def load(self, keys: Iterable[str]) -> None:
-        todo = sorted({k for k in keys if k and k not in self.alias and k not in self.absent})
-        for i in range(0, len(todo), 500):
-            chunk = todo[i:i + 500]
-            found = _pairs(self.session.execute(
-                select(m.OrgAlias.key, m.OrgAlias.organization_id).where(m.OrgAlias.key.in_(chunk))))
-            self.alias.update(found)
+        todo = [k for k in keys if k and k not in self.alias and k not in self.absent]
+        if not todo:
+            return
+        for chunk in _chunks(sorted(set(todo))):
+            found = set()
+            for key, oid, merged_into in self.conn.execute(_ALIAS_ORGS, {"keys": list(chunk)}):
+                self.alias[key] = oid
+                self.merged[oid] = merged_into
+                found.add(key)
             self.absent.update(k for k in chunk if k not in found)
-        ids = sorted(set(self.alias.values()) - set(self.orgs))
-        for i in range(0, len(ids), 500):
-            for org in self.session.scalars(select(m.Organization).where(m.Organization.id.in_(ids[i:i + 500]))):
-                self.orgs[org.id] = org
 
     def load_names(self, surfaces: Iterable[str], aliases: Iterable[str] = ()) -> None:
-        """Look up at once every key ``resolve_org`` will need for these names and aliases."""
-        keys = {text_key(a) for a in aliases}
+        """Look up at once every alias key ``resolve`` will need for these names and aliases."""
+        keys = [text_key(a) for a in aliases]
         for s in surfaces:
-            keys.add(text_key(s))
-            keys.add(text_key(_canonical(s)[0]))
+            keys += self.keys_of(s)
         self.load(keys)
 
-    def org_id(self, keys: Sequence[str]) -> int | None:
-        """The organization of the first of ``keys`` that is a known alias."""
-        self.load(keys)
-        return next((self.alias[k] for k in keys if k in self.alias), None)
+    @staticmethod
+    def keys_of(name: str) -> list[str]:
+        return [text_key(name), text_key(_canonical(name)[0])]
 
-    def has(self, key: str) -> bool:
+    def survivor(self, oid: int) -> int:
+        """The organization ``oid`` was (perhaps repeatedly) merged into; itself when never merged."""
+        seen: set[int] = set()
+        while oid not in seen:
+            seen.add(oid)
+            if oid not in self.merged:
+                self.merged[oid] = self.conn.scalar(_ORG_MERGED_INTO, {"id": oid})
+            target = self.merged[oid]
+            if target is None:
+                break
+            oid = target
+        return oid
+
+    def by_name(self, name: str) -> int | None:
+        row = self.conn.execute(_ORG_BY_NAME, {"name": name}).first()
+        if row is None:
+            return None
+        self.merged[row[0]] = row[1]
+        return self.survivor(row[0])
+
+    def find(self, name: str) -> int | None:
+        """The organization known under ``name`` (an alias, abbreviation or canonical name), if any."""
+        keys = self.keys_of(name)
+        self.load(keys)
+        oid = next((self.alias[k] for k in keys if k in self.alias), None)
+        return self.survivor(oid) if oid is not None else self.by_name(name)
+
+    def resolve(self, surface: str, aliases: Sequence[str] = (), _depth: int = 0) -> int:
+        """The organization for a body met as ``surface``, created (with its parent) when new."""
+        memo = (surface, tuple(aliases))
+        if memo in self.resolved:
+            return self.resolved[memo]
+        oid = self.find(surface)
+        if oid is None:
+            canonical, parent_name = _canonical(surface)
+            oid = self.by_name(canonical)
+            if oid is None:
+                parent = None
+                if parent_name and text_key(parent_name) != text_key(canonical) and _depth < 5:
+                    parent = self.resolve(parent_name, _depth=_depth + 1)
+                oid = _insert_id(self.conn, m.Organization.__table__, {"name": canonical, "parent_id": parent})
+                self.merged[oid] = None
+            self.add_alias(oid, canonical)
+        self.add_alias(oid, surface)
+        for alias in aliases:
+            self.add_alias(oid, alias)
+        self.resolved[memo] = oid
+        return oid
+
+    def add_alias(self, oid: int, surface: str) -> None:
+        """Make ``surface`` an alias of ``oid`` unless its key already names an organization."""
+        key = text_key(surface)
+        if not key:
+            return
         self.load([key])
-        return key in self.alias
+        if key not in self.alias:
+            self.alias[key] = oid
+            self.absent.discard(key)
+            self.new_aliases.append({"key": key, "alias": surface, "organization_id": oid})
 
-    def added(self, key: str, org: m.Organization) -> None:
-        self.alias[key] = org.id
-        self.absent.discard(key)
-        self.orgs[org.id] = org
+    def flush(self) -> None:
+        """Insert the aliases added since the last flush."""
+        if self.new_aliases:
+            _insert_rows(self.conn, m.OrgAlias.__table__, self.new_aliases)
+            self.new_aliases = []
 
 
-def find_org(session: Session, name: str, *, cache: _OrgCache | None = None) -> m.Organization | None:
+def find_org(session: Session, name: str) -> m.Organization | None:
     """The organization known under ``name`` (canonical name, alias or abbreviation), if any."""
-    if cache is not None:
-        oid = cache.org_id([text_key(name), text_key(_canonical(name)[0])])
-        if oid is not None:
-            return _survivor(session, session.get(m.Organization, oid))
-        org = session.scalars(select(m.Organization).where(m.Organization.name == name)).first()
-        return _survivor(session, org) if org else None
-    keys = {text_key(name), text_key(_canonical(name)[0])}
-    alias = session.scalars(select(m.OrgAlias).where(m.OrgAlias.key.in_(keys))).first()
-    if alias is not None:
-        return _survivor(session, session.get(m.Organization, alias.organization_id))
-    org = session.scalars(select(m.Organization).where(m.Organization.name == name)).first()
-    return _survivor(session, org) if org else None
+    oid = _Orgs(session.connection()).find(name)
+    return session.get(m.Organization, oid) if oid is not None else None
 
 
 def find_org_name(store: Store, name: str) -> str | None:
@@ -169,48 +224,18 @@ def find_org_name(store: Store, name: str) -> str | None:
         return org.name if org else None
 
 
-def _add_alias(session: Session, org: m.Organization, surface: str, cache: _OrgCache | None = None) -> None:
-    key = text_key(surface)
-    if not key:
-        return
-    if cache is not None:
-        if not cache.has(key):
-            session.add(m.OrgAlias(key=key, alias=surface, organization_id=org.id))
-            cache.added(key, org)
-        return
-    if session.scalars(select(m.OrgAlias.id).where(m.OrgAlias.key == key)).first() is None:
-        session.add(m.OrgAlias(key=key, alias=surface, organization_id=org.id))
-        session.flush()
+def _add_alias(session: Session, org: m.Organization, surface: str) -> None:
+    orgs = _Orgs(session.connection())
+    orgs.add_alias(org.id, surface)
+    orgs.flush()
 
 
-def resolve_org(session: Session, surface: str, aliases: Sequence[str] = (), _depth: int = 0, *,
-                cache: _OrgCache | None = None) -> m.Organization:
-    """The organization for a body met as ``surface``, created (with its parent) when new.
-
-    ``cache`` (one per transaction) batches the lookups of many calls; the result is the same.
-    """
-    memo_key = (surface, tuple(aliases))
-    if cache is not None and memo_key in cache.resolved:
-        return cache.resolved[memo_key]
-    org = find_org(session, surface, cache=cache)
-    if org is None:
-        canonical, parent_name = _canonical(surface)
-        org = session.scalars(select(m.Organization).where(m.Organization.name == canonical)).first()
-        if org is None:
-            parent = None
-            if parent_name and text_key(parent_name) != text_key(canonical) and _depth < 5:
-                parent = resolve_org(session, parent_name, _depth=_depth + 1, cache=cache)
-            org = m.Organization(name=canonical, parent_id=parent.id if parent else None)
-            session.add(org)
-            session.flush()
-        org = _survivor(session, org)
-        _add_alias(session, org, canonical, cache)
-    _add_alias(session, org, surface, cache)
-    for alias in aliases:
-        _add_alias(session, org, alias, cache)
-    if cache is not None:
-        cache.resolved[memo_key] = org
-    return org
+def resolve_org(session: Session, surface: str, aliases: Sequence[str] = ()) -> m.Organization:
+    """The organization for a body met as ``surface``, created (with its parent) when new."""
+    orgs = _Orgs(session.connection())
+    oid = orgs.resolve(surface, aliases)
+    orgs.flush()
+    return session.get(m.Organization, oid)
 
 
 # --------------------------------------------------------------------------- audit
@@ -283,62 +308,131 @@ def _doc_date(data: dict[str, Any]) -> date | None:
     return _date((data.get("source") or {}).get("ref_date"))
 
 
+_DOC_ID_BY_KEY = select(m.Document.id).where(m.Document.doc_key == bindparam("key"))
+_DOC_IDS_BY_KEYS = (select(m.Document.doc_key, m.Document.id)
+                    .where(m.Document.doc_key.in_(bindparam("keys", expanding=True))))
+_LAST_REVISION_NO = select(func.max(m.Revision.revision_no)).where(m.Revision.document_id == bindparam("doc"))
+_PEOPLE_BY_KEYS = select(m.Person.key, m.Person.id).where(m.Person.key.in_(bindparam("keys", expanding=True)))
+_RESOLVE_CITATIONS = (update(m.Citation)
+                      .where(m.Citation.cite_key == bindparam("key"), m.Citation.target_document_id.is_(None))
+                      .values(target_document_id=bindparam("doc")))
+_DOCUMENT_TASKS = select(m.Task.ordinal, m.Task.extracted_text).where(m.Task.document_id == bindparam("doc"))
+
+
 def store_extraction(session: Session, *, data: dict[str, Any], content: bytes, text: str, sha256: str,
                      path: str | None, fmt: str, meta: dict[str, Any] | None, now: datetime,
                      actor: str = SYSTEM_ACTOR) -> IngestOutcome:
-    """Store one document's file, text and facts (the ``chidao.extract/1`` dict) in ``session``."""
+    """Store one document's file, text and facts (the ``chidao.extract/1`` dict) in ``session``.
+
+    Core statements on the session's connection, in its transaction: about fifteen per document,
+    the rows of each fact table in one statement (``_insert_rows``).
+    """
+    conn = session.connection()
+    D, R = m.Document, m.Revision
     info = data.get("document") or None
     issued = _date(info.get("issued_on")) if info else None
     key = document_key(info.get("number"), info.get("symbol"), issued.year if issued else None) if info else None
-    document = session.scalars(select(m.Document).where(m.Document.doc_key == key)).first() if key else None
-    status = "revised" if document is not None else "stored"
-    if document is None:
-        document = m.Document(doc_key=key, created_at=now, recipients=[])
-        session.add(document)
+    doc_id = conn.scalar(_DOC_ID_BY_KEY, {"key": key}) if key else None
+    status = "revised" if doc_id is not None else "stored"
+    fields: dict[str, Any] = {}
     if info:
-        document.kind = info.get("kind")
-        document.number = info.get("number")
-        document.symbol = info.get("symbol")
-        document.issuer = info.get("issuer")
-        document.issued_on = issued
-        document.title = info.get("title")
         signer = info.get("signer") or {}
-        document.signer_name = signer.get("name")
-        document.signer_title = signer.get("title")
-        document.signer_on_behalf_of = signer.get("on_behalf_of")
-        document.recipients = list(info.get("recipients") or [])
-        document.place = info.get("place")
-    session.flush()
-    last_no = session.scalar(select(func.max(m.Revision.revision_no)).where(m.Revision.document_id == document.id))
-    seen_on = _doc_date(data)
-    revision = m.Revision(
-        document_id=document.id, revision_no=(last_no or 0) + 1, sha256=sha256, path=path, format=fmt,
-        size=len(content), content=content, text=text, meta=dict(meta or {}), extraction=data,
-        ref_date=_date((data.get("source") or {}).get("ref_date")), ingested_at=now)
-    session.add(revision)
-    session.flush()
-    rid = revision.id
-    with session.no_autoflush:   # lookups are batched up front; rows are inserted in a few flushes
-        n_tasks = _store_facts(session, data, document=document, rid=rid, key=key, status=status, seen_on=seen_on)
-    write_audit(session, actor=actor, now=now, entity="document", entity_id=document.id, action="ingest",
-                after={"revision_id": rid, "revision_no": revision.revision_no, "sha256": sha256, "path": path,
-                       "tasks": n_tasks})
-    session.flush()
-    return IngestOutcome(path or "", status, document.id, rid, tasks=n_tasks)
+        fields = dict(kind=info.get("kind"), number=info.get("number"), symbol=info.get("symbol"),
+                      issuer=info.get("issuer"), issued_on=issued, title=info.get("title"),
+                      signer_name=signer.get("name"), signer_title=signer.get("title"),
+                      signer_on_behalf_of=signer.get("on_behalf_of"),
+                      recipients=list(info.get("recipients") or []), place=info.get("place"))
+    if doc_id is None:
+        doc_id = _insert_id(conn, D.__table__, {"doc_key": key, "created_at": now, "recipients": [], **fields})
+        revision_no = 1
+    else:
+        if fields:
+            conn.execute(update(D).where(D.id == doc_id).values(fields))
+        revision_no = (conn.scalar(_LAST_REVISION_NO, {"doc": doc_id}) or 0) + 1
+    rid = _insert_id(conn, R.__table__, dict(
+        document_id=doc_id, revision_no=revision_no, sha256=sha256, path=path, format=fmt, size=len(content),
+        content=content, text=text, meta=dict(meta or {}), extraction=data,
+        ref_date=_date((data.get("source") or {}).get("ref_date")), ingested_at=now))
+    n_tasks = _store_facts(conn, data, doc_id=doc_id, rid=rid, key=key, status=status, seen_on=_doc_date(data))
+    conn.execute(insert(m.AuditEntry.__table__), dict(
+        at=now, actor=actor, entity="document", entity_id=doc_id, action="ingest", before=None,
+        after={"revision_id": rid, "revision_no": revision_no, "sha256": sha256, "path": path, "tasks": n_tasks}))
+    return IngestOutcome(path or "", status, doc_id, rid, tasks=n_tasks)
 
 
-def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document, rid: int, key: str | None,
-                 status: str, seen_on: date | None) -> int:
+def _insert_id(conn: Any, table: Any, row: dict[str, Any]) -> int:
+    """The primary key of ``row``, inserted into ``table`` (RETURNING or the cursor's lastrowid)."""
+    return conn.execute(insert(table), row).inserted_primary_key[0]
+
+
+def _insert_rows(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``, in the connection's transaction.
+
+    PostgreSQL: one COPY, which costs the client a tenth of a multi-row INSERT (tens of fact rows
+    per document); JSON values are written as SQLAlchemy would bind them (``json.dumps``, None as
+    JSON null). Elsewhere: one executemany INSERT.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    as_json = [isinstance(table.c[n].type, JSON) for n in names]
+    quote = conn.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
+    with conn.connection.driver_connection.cursor() as cur, cur.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[n]) if j else row[n] for n, j in zip(names, as_json)])
+
+
+_NEXT_IDS = sql_text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)")
+
+
+def _insert_ids(conn: Any, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``table`` with new ids, increasing in the order of ``rows``; returns them.
+
+    The ids are taken first and the rows then go in as ``_insert_rows`` puts them (one statement):
+    SQLite: after the largest id in the table, for a transaction that has written already (SQLite
+    then holds the database's only write lock until the commit, so no one else can take those
+    ids); PostgreSQL: from the table's sequence. Elsewhere: one INSERT per row.
+    """
+    if not rows:
+        return []
+    if conn.dialect.name == "sqlite":
+        first = (conn.scalar(select(func.max(table.c.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+    elif conn.dialect.name == "postgresql":
+        ids = sorted(conn.scalars(_NEXT_IDS, {"table": table.name, "n": len(rows)}))
+    else:
+        return [_insert_id(conn, table, row) for row in rows]
+    _insert_rows(conn, table, [{**row, "id": i} for row, i in zip(rows, ids)])
+    return ids
+
+
+def _pairs_in(conn: Any, stmt: Any, keys: Iterable[str]) -> dict[Any, Any]:
+    """``stmt``'s (key, value) rows for ``keys``, asked 500 keys at a time."""
+    out: dict[Any, Any] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        for k, v in conn.execute(stmt, {"keys": list(chunk)}):
+            out.setdefault(k, v)
+    return out
+
+
+def _store_facts(conn: Any, data: dict[str, Any], *, doc_id: int, rid: int, key: str | None, status: str,
+                 seen_on: date | None) -> int:
     """The facts of one stored revision; returns the number of new tasks.
 
-    Rows nothing refers back to are inserted together at the end, one executemany per table.
+    Lookups are batched up front (aliases, people, cited documents); rows nothing refers back to
+    are inserted together at the end, one INSERT per table.
     """
     tasks_in = data.get("tasks") or ()
+    orgs_in = data.get("organizations") or ()
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
-    cache = _OrgCache(session)
-    cache.load_names([o["name"] for o in data.get("organizations") or ()]
-                     + [a for t in tasks_in for a in t.get("assignees") or () if a and a.strip()],
-                     [a for o in data.get("organizations") or () for a in o.get("aliases") or ()])
+    orgs = _Orgs(conn)
+    orgs.load_names([o["name"] for o in orgs_in]
+                    + [a for t in tasks_in for a in t.get("assignees") or () if a and a.strip()],
+                    [a for o in orgs_in for a in o.get("aliases") or ()])
 
     refs = []
     for ref in data.get("references") or ():
@@ -346,50 +440,36 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
         ckey = document_key(ref.get("number"), ref.get("symbol"),
                             ref.get("year") or (ref_issued.year if ref_issued else None))
         refs.append((ref, ref_issued, ckey))
-    wanted = sorted({c for _, _, c in refs if c})
-    targets: dict[str, int] = {}
-    for i in range(0, len(wanted), 500):
-        for dkey, did in session.execute(select(m.Document.doc_key, m.Document.id)
-                                         .where(m.Document.doc_key.in_(wanted[i:i + 500]))):
-            targets.setdefault(dkey, did)
+    targets = _pairs_in(conn, _DOC_IDS_BY_KEYS, (c for _, _, c in refs if c))
     for ref, ref_issued, ckey in refs:
-        target = targets.get(ckey) if ckey else None
         rows[m.Citation].append(dict(
-            revision_id=rid, cite_key=ckey, target_document_id=target, kind=ref.get("kind"),
-            number=ref.get("number"), symbol=ref.get("symbol"), year=ref.get("year"), issued_on=ref_issued,
-            issuer=ref.get("issuer"), text=ref.get("text") or "", start=ref["start"], end=ref["end"],
-            rule=ref.get("rule")))
+            revision_id=rid, cite_key=ckey, target_document_id=targets.get(ckey) if ckey else None,
+            kind=ref.get("kind"), number=ref.get("number"), symbol=ref.get("symbol"), year=ref.get("year"),
+            issued_on=ref_issued, issuer=ref.get("issuer"), text=ref.get("text") or "", start=ref["start"],
+            end=ref["end"], rule=ref.get("rule")))
     if key:   # earlier citations of this document now resolve
-        session.execute(update(m.Citation).where(m.Citation.cite_key == key, m.Citation.target_document_id.is_(None))
-                        .values(target_document_id=document.id))
+        conn.execute(_RESOLVE_CITATIONS, {"key": key, "doc": doc_id})
 
-    for org in data.get("organizations") or ():
-        row = resolve_org(session, org["name"], org.get("aliases") or (), cache=cache)
+    for org in orgs_in:
+        oid = orgs.resolve(org["name"], org.get("aliases") or ())
         for mention in org.get("mentions") or ():
-            rows[m.OrgMention].append(dict(revision_id=rid, organization_id=row.id, start=mention["start"],
+            rows[m.OrgMention].append(dict(revision_id=rid, organization_id=oid, start=mention["start"],
                                            end=mention["end"], rule=org.get("rule")))
 
     people_in = data.get("people") or ()
-    pkeys = sorted({text_key(p["name"]) for p in people_in})
-    persons: dict[str, m.Person] = {}
-    for i in range(0, len(pkeys), 500):
-        for row in session.scalars(select(m.Person).where(m.Person.key.in_(pkeys[i:i + 500]))):
-            persons[row.key] = row
-    created = False
-    for person in people_in:
-        pkey = text_key(person["name"])
-        if pkey not in persons:
-            persons[pkey] = m.Person(key=pkey, name=person["name"])
-            session.add(persons[pkey])
-            created = True
-    if created:
-        session.flush()
-    for person in people_in:
-        row = persons[text_key(person["name"])]
+    pkeys = [text_key(p["name"]) for p in people_in]
+    person_ids = _pairs_in(conn, _PEOPLE_BY_KEYS, pkeys)
+    new_people: dict[str, str] = {}
+    for pkey, person in zip(pkeys, people_in):
+        if pkey not in person_ids:
+            new_people.setdefault(pkey, person["name"])   # the first spelling names a new person
+    person_ids.update(zip(new_people, _insert_ids(conn, m.Person.__table__,
+                                                  [{"key": k, "name": n} for k, n in new_people.items()])))
+    for pkey, person in zip(pkeys, people_in):
         spans = [[x["start"], x["end"]] for x in person.get("mentions") or ()]
         for title in person.get("titles") or [None]:
-            rows[m.PersonMention].append(dict(person_id=row.id, revision_id=rid, title=title, seen_on=seen_on,
-                                              spans=spans, rule=person.get("rule")))
+            rows[m.PersonMention].append(dict(person_id=person_ids[pkey], revision_id=rid, title=title,
+                                              seen_on=seen_on, spans=spans, rule=person.get("rule")))
 
     for meeting in data.get("meetings") or ():
         rows[m.Meeting].append(dict(
@@ -410,35 +490,29 @@ def _store_facts(session: Session, data: dict[str, Any], *, document: m.Document
 
     existing = set()
     if status == "revised":   # a task a new version repeats word for word is the same task
-        existing = {(o, text_key(t)) for o, t in session.execute(
-            select(m.Task.ordinal, m.Task.extracted_text).where(m.Task.document_id == document.id))}
-    new_tasks = []
+        existing = {(o, text_key(t)) for o, t in conn.execute(_DOCUMENT_TASKS, {"doc": doc_id})}
+    new_tasks, links = [], []
     for t in tasks_in:
         if (t.get("ordinal"), text_key(t["text"])) in existing:
             continue
         assignees = [a for a in t.get("assignees") or () if a and a.strip()]
-        lead = resolve_org(session, assignees[0], cache=cache) if assignees else None
-        others = [resolve_org(session, name, cache=cache) for name in assignees[1:]]
-        task = m.Task(
-            document_id=document.id, revision_id=rid, ordinal=t.get("ordinal"), text=t["text"],
+        lead = orgs.resolve(assignees[0]) if assignees else None
+        others = [orgs.resolve(name) for name in assignees[1:]]
+        deadline = _date(t.get("deadline"))
+        new_tasks.append(dict(
+            document_id=doc_id, revision_id=rid, ordinal=t.get("ordinal"), text=t["text"],
             extracted_text=t["text"], start=t.get("start"), end=t.get("end"), rule=t.get("rule"),
-            review=ReviewState.PROPOSED.value, lead_id=lead.id if lead else None,
-            deadline=_date(t.get("deadline")), original_deadline=_date(t.get("deadline")),
-            deadline_text=t.get("deadline_text"), assigned_on=seen_on, percent=0, has_progress=False)
-        session.add(task)
-        new_tasks.append((task, lead, others))
-    session.flush()   # organizations, aliases, tasks: the rows below refer to them
-    for task, lead, others in new_tasks:
-        linked: set[int] = set()
-        for org in others:
-            if (lead is None or org.id != lead.id) and org.id not in linked:
-                linked.add(org.id)
-                rows[m.TaskCollaborator].append(dict(task_id=task.id, organization_id=org.id))
+            review=ReviewState.PROPOSED.value, lead_id=lead, deadline=deadline, original_deadline=deadline,
+            deadline_text=t.get("deadline_text"), assigned_on=seen_on, completed_on=None, percent=0,
+            has_progress=False, version=1))
+        # co-operating units: each once, and never the lead itself
+        links.append([o for i, o in enumerate(others) if o != lead and o not in others[:i]])
+    orgs.flush()
+    for task_id, linked in zip(_insert_ids(conn, m.Task.__table__, new_tasks), links):
+        rows[m.TaskCollaborator] += [dict(task_id=task_id, organization_id=o) for o in linked]
     for model in (m.Citation, m.OrgMention, m.PersonMention, m.Meeting, m.IndicatorValue, m.Shortcoming,
                   m.TaskCollaborator):
-        if rows[model]:
-            # render_nulls: one INSERT for all rows, not one per set of non-null columns
-            session.execute(insert(model).execution_options(render_nulls=True), rows[model])
+        _insert_rows(conn, model.__table__, rows[model])
     return len(new_tasks)
 
 
@@ -449,57 +523,115 @@ def _add_collaborator(session: Session, task_id: int, org_id: int) -> None:
         session.add(m.TaskCollaborator(task_id=task_id, organization_id=org_id))
 
 
+_KNOWN_CONTENTS = (select(m.Revision.sha256, m.Revision.document_id, m.Revision.id)
+                   .where(m.Revision.sha256.in_(bindparam("shas", expanding=True))))
+
+
+def known_contents(store: Store, sha256s: Iterable[str]) -> dict[str, workers.Known]:
+    """Which of these contents (sha256) the store holds: sha256 -> its document and revision."""
+    out: dict[str, workers.Known] = {}
+    wanted = sorted(set(sha256s))
+    if not wanted:
+        return out
+    with store.transaction() as session:
+        conn = session.connection()
+        for chunk in _chunks(wanted):
+            for sha, doc_id, rev_id in conn.execute(_KNOWN_CONTENTS, {"shas": list(chunk)}):
+                out[sha] = workers.Known(sha, doc_id, rev_id)
+    return out
+
+
+def _unchanged(name: str, known: workers.Known) -> IngestOutcome:
+    return IngestOutcome(name, "unchanged", known.document_id, known.revision_id)
+
+
+def _store_prepared(store: Store, name: str, item: workers.Prepared | workers.Failure, *, now: datetime,
+                    actor: str) -> IngestOutcome:
+    """Store a read and extracted file in one transaction; a failure stores nothing of it."""
+    if isinstance(item, workers.Failure):
+        return IngestOutcome(name, "failed", reason=item.reason)
+    try:
+        with store.transaction() as session:
+            return store_extraction(session, data=item.data, content=item.content, text=item.text,
+                                    sha256=item.sha256, path=name, fmt=item.format, meta=item.meta, now=now,
+                                    actor=actor)
+    except IntegrityError:
+        # the same content was stored meanwhile (by another run, or earlier in this batch): nothing to do
+        known = known_contents(store, [item.sha256]).get(item.sha256)
+        if known is not None:
+            return _unchanged(name, known)
+        raise
+
+
 def ingest_file(store: Store, path: str | Path, *, now: datetime, ref_date: date | None = None,
                 encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                 actor: str = SYSTEM_ACTOR) -> IngestOutcome:
-    """Read, extract and store one file in one transaction; a failure stores nothing of it."""
-    from chidao.extract import Source, extract
-    from chidao.readers import read_path
+    """Read, extract and store one file in one transaction; a failure stores nothing of it.
 
+    A content the store holds already is not extracted again: the outcome is ``unchanged``.
+    """
     name = str(path)
-    try:
-        result = read_path(path, encoding=encoding, max_bytes=max_bytes)
-    except ChidaoError as exc:
-        return IngestOutcome(name, "failed", reason=str(exc))
-    with store.transaction() as session:
-        known = session.scalars(select(m.Revision).where(m.Revision.sha256 == result.sha256)).first()
-        if known is not None:
-            return IngestOutcome(name, "unchanged", known.document_id, known.id)
-    try:
-        doc = extract(result.text, ref_date=ref_date, source=Source(
-            path=name, sha256=result.sha256, chars=len(result.text), meta=result.meta))
-        data = doc.to_dict()
-    except Exception as exc:  # noqa: BLE001 - an extractor bug must not stop the batch; it is reported
-        return IngestOutcome(name, "failed", reason=f"extraction failed ({exc.__class__.__name__}: {exc})")
-    content = Path(path).read_bytes()
-    try:
-        with store.transaction() as session:
-            return store_extraction(session, data=data, content=content, text=result.text,
-                                    sha256=result.sha256, path=name, fmt=result.format, meta=result.meta,
-                                    now=now, actor=actor)
-    except IntegrityError:
-        # the same content was stored meanwhile by another run: nothing to do
-        with store.transaction() as session:
-            known = session.scalars(select(m.Revision).where(m.Revision.sha256 == result.sha256)).first()
-        if known is not None:
-            return IngestOutcome(name, "unchanged", known.document_id, known.id)
-        raise
+    result = workers.read(path, encoding=encoding, max_bytes=max_bytes)
+    if isinstance(result, workers.Failure):
+        return IngestOutcome(name, "failed", reason=result.reason)
+    known = known_contents(store, [result.sha256]).get(result.sha256)
+    if known is not None:
+        return _unchanged(name, known)
+    return _store_prepared(store, name, workers.extract(result, ref_date=ref_date), now=now, actor=actor)
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, now: datetime, ref_date: date | None = None,
                  encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                  on_file: Callable[[IngestOutcome], None] | None = None,
-                 files: list[Path] | None = None) -> IngestSummary:
-    """Ingest files and folders (recursively); the batch goes on past failures."""
+                 files: list[Path] | None = None, jobs: int | None = 1,
+                 actor: str = SYSTEM_ACTOR) -> IngestSummary:
+    """Ingest files and folders (recursively); the batch goes on past failures.
+
+    ``jobs``: processes that read and extract; None: the usable cores (at most
+    ``ingest_workers.MAX_DEFAULT_JOBS``) for a batch of ``MIN_FILES_FOR_DEFAULT_JOBS`` files or
+    more, else 1. With more than one, worker processes read and extract ahead while this process
+    stores, one transaction per document in the order of the files; the outcomes are the same as
+    with ``1``, which does everything in this process. Workers are started with ``spawn``: a
+    script calling this with ``jobs`` > 1 must keep its top-level code under
+    ``if __name__ == "__main__":``. When they cannot start, this process does the reading.
+    """
+    todo = list(files if files is not None else expand_paths(paths))
+    if jobs is None:
+        jobs = workers.default_jobs() if len(todo) >= workers.MIN_FILES_FOR_DEFAULT_JOBS else 1
+    jobs = max(1, jobs)
     summary = IngestSummary()
-    for f in files if files is not None else expand_paths(paths):
-        try:
-            outcome = ingest_file(store, f, now=now, ref_date=ref_date, encoding=encoding, max_bytes=max_bytes)
-        except ChidaoError as exc:
-            outcome = IngestOutcome(str(f), "failed", reason=str(exc))
+
+    def done(outcome: IngestOutcome) -> None:
         summary.outcomes.append(outcome)
         if on_file is not None:
             on_file(outcome)
+
+    if jobs > 1 and len(todo) > 1:
+        # contents stored by this batch: the workers were asked before these were stored
+        stored: dict[str, workers.Known] = {}
+        try:
+            for name, item in workers.prepared(todo, jobs=min(jobs, len(todo)), ref_date=ref_date,
+                                               encoding=encoding, max_bytes=max_bytes,
+                                               known=lambda shas: known_contents(store, shas)):
+                if isinstance(item, workers.Prepared) and item.sha256 in stored:
+                    item = stored[item.sha256]
+                try:
+                    outcome = (_unchanged(name, item) if isinstance(item, workers.Known)
+                               else _store_prepared(store, name, item, now=now, actor=actor))
+                except ChidaoError as exc:
+                    outcome = IngestOutcome(name, "failed", reason=str(exc))
+                if outcome.status in ("stored", "revised") and isinstance(item, workers.Prepared):
+                    stored[item.sha256] = workers.Known(item.sha256, outcome.document_id, outcome.revision_id)
+                done(outcome)
+            return summary
+        except workers.WorkersUnavailable as exc:   # raised before the first file: read them here instead
+            warnings.warn(f"{exc}; reading the files in this process", RuntimeWarning, stacklevel=2)
+    for f in todo:
+        try:
+            done(ingest_file(store, f, now=now, ref_date=ref_date, encoding=encoding, max_bytes=max_bytes,
+                             actor=actor))
+        except ChidaoError as exc:
+            done(IngestOutcome(str(f), "failed", reason=str(exc)))
     return summary
 
 
@@ -541,12 +673,16 @@ class TaskDetail:
 
 
 def document_label(doc: m.Document) -> str:
-    if doc.number and doc.symbol:
-        code = f"{doc.number}-{doc.symbol}" if "/" in doc.symbol else f"{doc.number}/{doc.symbol}"
-        return f"{_KIND_LABELS.get(doc.kind or '', 'Văn bản')} {code}"
-    if doc.kind:
-        return f"{_KIND_LABELS.get(doc.kind, 'Văn bản')} #{doc.id}"
-    return f"Văn bản #{doc.id}"
+    return _label(doc.id, doc.kind, doc.number, doc.symbol)
+
+
+def _label(doc_id: int, kind: str | None, number: str | None, symbol: str | None) -> str:
+    if number and symbol:
+        code = f"{number}-{symbol}" if "/" in symbol else f"{number}/{symbol}"
+        return f"{_KIND_LABELS.get(kind or '', 'Văn bản')} {code}"
+    if kind:
+        return f"{_KIND_LABELS.get(kind, 'Văn bản')} #{doc_id}"
+    return f"Văn bản #{doc_id}"
 
 
 _KIND_LABELS = {
@@ -558,33 +694,66 @@ _KIND_LABELS = {
 }
 
 
-def _views(session: Session, tasks: Sequence[m.Task], today: date) -> list[TaskView]:
-    if not tasks:
+def status_conditions(today: date) -> dict[TaskStatus, Any]:
+    """SQL conditions, one per status on ``today``, that ``derive_status`` would give a task row."""
+    T = m.Task
+    open_ = T.completed_on.is_(None)
+    return {
+        TaskStatus.DONE_ON_TIME: and_(T.completed_on.is_not(None),
+                                      or_(T.deadline.is_(None), T.completed_on <= T.deadline)),
+        TaskStatus.DONE_LATE: and_(T.completed_on.is_not(None), T.completed_on > T.deadline),
+        TaskStatus.NO_DEADLINE: and_(open_, T.deadline.is_(None)),
+        TaskStatus.OVERDUE: and_(open_, T.deadline < today),
+        TaskStatus.IN_PROGRESS: and_(open_, T.deadline >= today, T.has_progress.is_(True)),
+        TaskStatus.NOT_DUE: and_(open_, T.deadline >= today, T.has_progress.is_(False)),
+    }
+
+
+# The columns a TaskView is built from: plain rows, no ORM objects (a long list costs a few ms, not tens).
+_Lead = aliased(m.Organization)
+_VIEW_COLUMNS = (
+    m.Task.id, m.Task.document_id, m.Task.ordinal, m.Task.text, m.Task.review, m.Task.lead_id, m.Task.deadline,
+    m.Task.original_deadline, m.Task.deadline_text, m.Task.assigned_on, m.Task.completed_on, m.Task.percent,
+    m.Task.has_progress, m.Task.version, m.Document.kind, m.Document.number, m.Document.symbol, _Lead.name,
+)
+_TASK_ORDER = (m.Task.deadline.is_(None), m.Task.deadline, m.Task.id)   # stable: pages never overlap
+
+
+def _query_views(session: Session, today: date, where: Sequence[Any], *, limit: int | None = None,
+                 offset: int | None = None) -> list[TaskView]:
+    """The TaskViews of the tasks matching ``where``, in deadline order (no deadline last), then by id."""
+    ids = select(m.Task.id).where(*where)
+    q = (select(*_VIEW_COLUMNS).join(m.Document, m.Document.id == m.Task.document_id)
+         .outerjoin(_Lead, _Lead.id == m.Task.lead_id).where(*where).order_by(*_TASK_ORDER))
+    if limit is not None or offset:
+        q = q.limit(limit).offset(offset or None)
+        ids = ids.order_by(*_TASK_ORDER).limit(limit).offset(offset or None)
+    conn = session.connection()   # Core rows: no ORM result processing
+    rows = conn.execute(q).all()
+    if not rows:
         return []
-    org_ids = {t.lead_id for t in tasks if t.lead_id}
-    collab: dict[int, list[int]] = defaultdict(list)
-    ids = [t.id for t in tasks]
-    for i in range(0, len(ids), 500):
-        for tid, oid in session.execute(select(m.TaskCollaborator.task_id, m.TaskCollaborator.organization_id)
-                                        .where(m.TaskCollaborator.task_id.in_(ids[i:i + 500]))):
-            collab[tid].append(oid)
-            org_ids.add(oid)
-    names = _pairs(session.execute(select(m.Organization.id, m.Organization.name)
-                                 .where(m.Organization.id.in_(org_ids)))) if org_ids else {}
-    doc_ids = {t.document_id for t in tasks}
-    docs = {d.id: d for d in session.scalars(select(m.Document).where(m.Document.id.in_(doc_ids)))}
+    collab: dict[int, list[str]] = defaultdict(list)
+    for tid, name in conn.execute(
+            select(m.TaskCollaborator.task_id, m.Organization.name)
+            .join(m.Organization, m.Organization.id == m.TaskCollaborator.organization_id)
+            .where(m.TaskCollaborator.task_id.in_(ids))
+            .order_by(m.TaskCollaborator.task_id, m.TaskCollaborator.id)):
+        collab[tid].append(name)
+    labels: dict[int, str] = {}
     out = []
-    for t in tasks:
-        status = derive_status(t.deadline, t.completed_on, today, t.has_progress)
+    late = (TaskStatus.OVERDUE, TaskStatus.DONE_LATE)
+    for (tid, doc_id, ordinal, text, review, lead_id, deadline, original, deadline_text, assigned, completed,
+         percent, has_progress, version, kind, number, symbol, lead) in rows:
+        label = labels.get(doc_id)
+        if label is None:
+            label = labels[doc_id] = _label(doc_id, kind, number, symbol)
+        status = derive_status(deadline, completed, today, has_progress)
         out.append(TaskView(
-            id=t.id, document_id=t.document_id, document=document_label(docs[t.document_id]), ordinal=t.ordinal,
-            text=t.text, review=t.review, lead=names.get(t.lead_id) if t.lead_id else None,
-            collaborators=tuple(names[o] for o in collab.get(t.id, ())), deadline=t.deadline,
-            original_deadline=t.original_deadline, deadline_text=t.deadline_text, assigned_on=t.assigned_on,
-            completed_on=t.completed_on, percent=t.percent, status=status,
-            days_overdue=days_overdue(t.deadline, t.completed_on, today)
-            if status in (TaskStatus.OVERDUE, TaskStatus.DONE_LATE) else 0,
-            version=t.version))
+            id=tid, document_id=doc_id, document=label, ordinal=ordinal, text=text, review=review,
+            lead=lead if lead_id else None, collaborators=tuple(collab.get(tid, ())), deadline=deadline,
+            original_deadline=original, deadline_text=deadline_text, assigned_on=assigned, completed_on=completed,
+            percent=percent, status=status,
+            days_overdue=days_overdue(deadline, completed, today) if status in late else 0, version=version))
     return out
 
 
@@ -595,33 +764,36 @@ def _unit_ids(session: Session, unit: str) -> list[int]:
     return [org.id]
 
 
+_NOT_REJECTED = tuple(s.value for s in ReviewState if s is not ReviewState.REJECTED)
+
+
 def list_tasks(store: Store, *, today: date, unit: str | None = None, overdue: bool = False,
                due_within: int | None = None, document_id: int | None = None,
                status: TaskStatus | None = None, review: str | None = None,
-               include_rejected: bool = False, limit: int | None = None) -> list[TaskView]:
-    """Tasks filtered in the database; ``overdue`` and ``due_within`` look at open tasks on ``today``."""
+               include_rejected: bool = False, limit: int | None = None, offset: int = 0) -> list[TaskView]:
+    """Tasks filtered in the database; ``overdue``, ``due_within`` and ``status`` look at them on ``today``.
+
+    In deadline order (tasks without one last), then by id: ``limit``/``offset`` page through the list
+    without overlaps or gaps as long as the tasks do not change in between.
+    """
+    T = m.Task
+    where: list[Any] = []
     with store.transaction() as session:
-        q = select(m.Task)
         if unit is not None:
-            q = q.where(m.Task.lead_id.in_(_unit_ids(session, unit)))
+            where.append(T.lead_id.in_(_unit_ids(session, unit)))
         if document_id is not None:
-            q = q.where(m.Task.document_id == document_id)
+            where.append(T.document_id == document_id)
         if review is not None:
-            q = q.where(m.Task.review == review)
-        elif not include_rejected:
-            q = q.where(m.Task.review != ReviewState.REJECTED.value)
+            where.append(T.review == review)
+        elif not include_rejected:   # IN, not !=: an index range on (lead_id, review, completed_on, deadline)
+            where.append(T.review.in_(_NOT_REJECTED))
         if overdue:
-            q = q.where(m.Task.completed_on.is_(None), m.Task.deadline < today)
+            where += [T.completed_on.is_(None), T.deadline < today]
         if due_within is not None:
-            q = q.where(m.Task.completed_on.is_(None), m.Task.deadline >= today,
-                        m.Task.deadline <= today + timedelta(days=due_within))
-        q = q.order_by(m.Task.deadline.is_(None), m.Task.deadline, m.Task.id)
-        if limit is not None and status is None:
-            q = q.limit(limit)
-        views = _views(session, session.scalars(q).all(), today)
-    if status is not None:
-        views = [v for v in views if v.status is status][:limit]
-    return views
+            where += [T.completed_on.is_(None), T.deadline >= today, T.deadline <= today + timedelta(days=due_within)]
+        if status is not None:
+            where.append(status_conditions(today)[status])
+        return _query_views(session, today, where, limit=limit, offset=offset)
 
 
 def get_task(store: Store, task_id: int, *, today: date) -> TaskDetail:
@@ -629,7 +801,7 @@ def get_task(store: Store, task_id: int, *, today: date) -> TaskDetail:
         task = session.get(m.Task, task_id)
         if task is None:
             raise NotFoundError(f"không có nhiệm vụ số {task_id}; xem danh sách bằng 'chidao tasks list'")
-        view = _views(session, [task], today)[0]
+        (view,) = _query_views(session, today, [m.Task.id == task_id])
         updates = session.scalars(select(m.TaskUpdate).where(m.TaskUpdate.task_id == task_id)
                                   .order_by(m.TaskUpdate.reported_on, m.TaskUpdate.id)).all()
         extensions = session.scalars(select(m.DeadlineExtension).where(m.DeadlineExtension.task_id == task_id)
@@ -846,48 +1018,49 @@ def _sqlite_has_filter() -> bool:
 
 
 def unit_summary(store: Store, *, today: date, include_proposed: bool = True) -> list[UnitSummary]:
-    """Per lead unit on ``today``: counts by status and overdue age buckets, aggregated in the database."""
+    """Per lead unit on ``today``: counts by status and overdue age buckets, aggregated in the database.
+
+    One pass over the covering index ``ix_tasks_summary`` with as few conditional counts as the
+    statuses allow (each one costs a few ms per 100.000 tasks): the other counts are differences.
+    """
     T = m.Task
     open_ = T.completed_on.is_(None)
-    overdue = and_(open_, T.deadline < today)
-
     filter_ok = store.dialect != "sqlite" or _sqlite_has_filter()
 
     def n(cond):  # noqa: ANN001, ANN202 - count(*) FILTER (WHERE ...) where the database has it: cheaper
         return func.count().filter(cond) if filter_ok else func.sum(case((cond, 1), else_=0))
 
-    cols = {
-        TaskStatus.DONE_ON_TIME: n(and_(T.completed_on.is_not(None),
-                                        or_(T.deadline.is_(None), T.completed_on <= T.deadline))),
-        TaskStatus.DONE_LATE: n(and_(T.completed_on.is_not(None), T.completed_on > T.deadline)),
-        TaskStatus.NO_DEADLINE: n(and_(open_, T.deadline.is_(None))),
-        TaskStatus.OVERDUE: n(overdue),
-        TaskStatus.IN_PROGRESS: n(and_(open_, T.deadline >= today, T.has_progress.is_(True))),
-        TaskStatus.NOT_DUE: n(and_(open_, T.deadline >= today, T.has_progress.is_(False))),
-    }
-    buckets = {}
-    for label, low, high in AGE_BUCKETS:
-        cond = and_(overdue, T.deadline <= today - timedelta(days=low))
-        if high is not None:
-            cond = and_(cond, T.deadline >= today - timedelta(days=high))
-        buckets[label] = n(cond)
+    # open tasks at least ``d`` days past their deadline, for every edge of the age buckets
+    edges = sorted({1} | {low for _, low, _ in AGE_BUCKETS} | {high + 1 for _, _, high in AGE_BUCKETS if high})
+    cols = [
+        func.count(),                                            # total; count(*): PostgreSQL can stay in the index
+        func.count(T.completed_on),                              # done
+        n(T.completed_on > T.deadline),                          # done late (NULL deadline: never late)
+        n(and_(open_, T.deadline.is_(None))),                    # no deadline
+        n(and_(open_, T.deadline >= today, T.has_progress.is_(True))),   # in progress
+        *(n(and_(open_, T.deadline <= today - timedelta(days=d))) for d in edges),
+    ]
     reviews = [ReviewState.CONFIRMED.value] + ([ReviewState.PROPOSED.value] if include_proposed else [])
-    q = (select(T.lead_id, func.count(T.id), *cols.values(), *buckets.values())
-         .where(T.review.in_(reviews)).group_by(T.lead_id))
+    q = select(T.lead_id, *cols).where(T.review.in_(reviews)).group_by(T.lead_id)
     with store.transaction() as session:
-        rows = session.execute(q).all()
+        conn = session.connection()
+        rows = conn.execute(q).all()
         ids = [r[0] for r in rows if r[0] is not None]
-        names = _pairs(session.execute(select(m.Organization.id, m.Organization.name)
-                                     .where(m.Organization.id.in_(ids)))) if ids else {}
+        names = _pairs(conn.execute(select(m.Organization.id, m.Organization.name)
+                                    .where(m.Organization.id.in_(ids)))) if ids else {}
     out = []
-    k = len(cols)
-    for row in rows:
-        s = UnitSummary(names.get(row[0], NO_UNIT) if row[0] is not None else NO_UNIT)
-        s.total = int(row[1])
-        for i, status in enumerate(cols):
-            s.by_status[status] = int(row[2 + i] or 0)
-        for j, label in enumerate(buckets):
-            s.buckets[label] = int(row[2 + k + j] or 0)
+    for lead_id, *counts in rows:
+        total, done, late, no_deadline, in_progress, *past = (int(x or 0) for x in counts)
+        at_least = dict(zip(edges, past))
+        overdue = at_least[1]
+        s = UnitSummary(names.get(lead_id, NO_UNIT) if lead_id is not None else NO_UNIT, total)
+        s.by_status.update({
+            TaskStatus.DONE_ON_TIME: done - late, TaskStatus.DONE_LATE: late, TaskStatus.NO_DEADLINE: no_deadline,
+            TaskStatus.OVERDUE: overdue, TaskStatus.IN_PROGRESS: in_progress,
+            TaskStatus.NOT_DUE: total - done - no_deadline - overdue - in_progress,
+        })
+        for label, low, high in AGE_BUCKETS:
+            s.buckets[label] = at_least[low] - (at_least[high + 1] if high is not None else 0)
         out.append(s)
     return sorted(out, key=lambda s: (s.unit == NO_UNIT, s.unit))
 
@@ -1259,5 +1432,5 @@ __all__ = [
     "list_documents", "list_meetings", "list_organizations", "list_people", "list_shortcomings",
     "list_tasks", "merge_organizations", "resolve_org", "review_task", "set_org_parent", "store_extraction",
     "text_key", "unit_summary", "write_audit", "bump_version", "collaborator_ids", "record_progress",
-    "record_completion", "DEFAULT_COMPLETION_TEXT",
+    "record_completion", "DEFAULT_COMPLETION_TEXT", "known_contents", "status_conditions",
 ]

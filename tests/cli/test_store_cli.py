@@ -37,6 +37,30 @@ def test_ingest_twice_changes_nothing_and_reports_a_summary(env, tmp_path):
     assert "Kho đã có văn bản" in run(env, "ingest", "--if-empty", str(folder)).output
 
 
+def test_ingest_with_jobs_stores_and_reports_what_one_process_does(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.txt").write_text(TEXT.replace("lần thứ 14", f"lần thứ {14 + i}"), encoding="utf-8")
+    (folder / "4.txt").write_text(TEXT, encoding="utf-8")      # the same content as 0.txt
+    (folder / "5.txt").write_bytes(b"")
+    outputs, docs = [], []
+    for jobs in ("1", "2"):
+        env = {"CHIDAO_DATABASE_URL": f"sqlite:///{tmp_path / f'jobs{jobs}.db'}"}
+        result = run(env, "ingest", "--jobs", jobs, str(folder))
+        assert result.exit_code == 1   # the empty file failed
+        outputs.append(result.output.replace(f"jobs{jobs}", ""))
+        docs.append(run(env, "docs").output)
+    assert "Đã lưu: 4 văn bản mới, 0 phiên bản mới; không đổi: 1; lỗi: 1" in outputs[0]
+    assert outputs[1] == outputs[0] and docs[1] == docs[0]
+
+
+def test_ingest_refuses_zero_jobs(env, tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = run(env, "ingest", "--jobs", "0", str(tmp_path / "a.txt"))
+    assert result.exit_code == 2 and "--jobs" in result.output
+
+
 def test_export_import_round_trip_through_the_cli(env, tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     run(env, "ingest", str(tmp_path / "a.txt"))

@@ -33,6 +33,18 @@ def test_overdue_list_and_summary_as_of_a_given_day(env):
     assert summary.exit_code == 0 and "Sở Tài chính" in summary.output and "100%" in summary.output
 
 
+@pytest.mark.parametrize("args, shown, footer", [
+    (["--limit", "1"], ["Rà soát"], "Nhiệm vụ thứ 1 đến 1 của danh sách"),
+    (["--limit", "1", "--offset", "1"], ["Đẩy mạnh"], "Nhiệm vụ thứ 2 đến 2 của danh sách"),
+    (["--offset", "2"], [], "Danh sách không có nhiệm vụ thứ 3"),
+    ([], ["Rà soát", "Đẩy mạnh"], "Tổng số: 2 nhiệm vụ"),
+])
+def test_tasks_list_pages(env, args, shown, footer):
+    out = run(env, "tasks", "list", "--today", "2024-07-12", *args)
+    assert out.exit_code == 0 and footer in out.output
+    assert [w for w in ("Rà soát", "Đẩy mạnh") if w in out.output] == shown
+
+
 def test_review_update_extend_complete_then_show(env):
     assert run(env, "tasks", "review", "1", "--confirm", "--collaborator", "Sở Xây dựng").exit_code == 0
     assert run(env, "tasks", "update", "1", "--text", "Đã rà soát 5 dự án", "--percent", "40",

@@ -34,3 +34,17 @@ def test_database_summary_equals_pure_summary(store):
     assert [(s.unit, s.total, s.by_status, s.buckets) for s in got] == \
         [(s.unit, s.total, s.by_status, s.buckets) for s in expected]
     assert sum(s.overdue for s in got) > 0 and sum(s.done for s in got) > 0
+
+
+def test_database_summary_counts_the_edges_of_every_age_bucket(store):
+    # days past the deadline on TODAY: 0 (due today), 1, 30, 31, 90, 91, 120, 121; one not due, one without
+    ages = [0, 1, 30, 31, 90, 91, 120, 121, -1, None]
+    tasks = [task(f"Nhiệm vụ {i}", ["Sở Tài chính"], (TODAY - timedelta(days=a)).isoformat() if a is not None else None)
+             for i, a in enumerate(ages)]
+    put(store, extraction(number="2", symbol="KL/TU", issued_on="2023-01-01", tasks=tasks))
+    views = services.list_tasks(store, today=TODAY)
+    states = [TaskState(v.deadline, v.completed_on) for v in views]
+    (got,) = services.unit_summary(store, today=TODAY)
+    (expected,) = summarize((("Sở Tài chính", s) for s in states), TODAY)
+    assert (got.total, got.by_status, got.buckets) == (expected.total, expected.by_status, expected.buckets)
+    assert got.buckets == {"1-30": 2, "31-90": 2, "91-120": 2, ">120": 1}

@@ -153,3 +153,36 @@ def test_queries_overdue_due_within_by_unit_and_document(store):
     assert len(services.list_tasks(store, today=TODAY, document_id=out.document_id)) == 2
     with pytest.raises(NotFoundError):
         services.list_tasks(store, today=TODAY, unit="Sở Không Có")
+
+
+def _varied_tasks(store) -> list[int]:
+    """Tasks with deadlines before, on and after TODAY (some shared, some missing); some done, some reported."""
+    deadlines = ["2024-06-30", None, "2024-07-01", "2024-06-30", "2024-07-02", None, "2024-01-15", "2024-07-01",
+                 "2024-03-31", "2024-08-30", "2024-06-30", None]
+    put(store, extraction(number="3100", symbol="KL/TU", issued_on="2024-01-02", tasks=[
+        task(f"Nhiệm vụ {i}", ["Sở Tài chính"], d) for i, d in enumerate(deadlines)]))
+    ids = [v.id for v in services.list_tasks(store, today=TODAY)]
+    for tid, done in zip(ids[::3], (date(2024, 6, 1), date(2024, 7, 5), date(2024, 2, 1), date(2024, 6, 30))):
+        services.complete_task(store, tid, completed_on=done, author="vp", now=NOW)
+    for tid in ids[1::4]:
+        services.add_progress(store, tid, reported_on=date(2024, 5, 1), text="Đang làm", percent=30, author="vp",
+                              now=NOW)
+    return ids
+
+
+@pytest.mark.parametrize("status", list(TaskStatus))
+def test_status_filter_lists_the_tasks_of_that_derived_status(store, status):
+    _varied_tasks(store)
+    every = services.list_tasks(store, today=TODAY)
+    expected = [v.id for v in every if v.status is status]
+    assert [v.id for v in services.list_tasks(store, today=TODAY, status=status)] == expected
+    assert [v.id for v in services.list_tasks(store, today=TODAY, status=status, limit=2)] == expected[:2]
+
+
+@pytest.mark.parametrize("size", [1, 5, 12])
+def test_pages_of_a_list_follow_each_other_without_gap_or_overlap(store, size):
+    _varied_tasks(store)
+    whole = services.list_tasks(store, today=TODAY)
+    pages = [services.list_tasks(store, today=TODAY, limit=size, offset=o) for o in range(0, len(whole) + size, size)]
+    assert [v for page in pages for v in page] == whole
+    assert [v.deadline for v in whole] == sorted((v.deadline for v in whole), key=lambda d: (d is None, d))

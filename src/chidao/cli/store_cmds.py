@@ -18,6 +18,7 @@ from rich.table import Table
 from chidao import services
 from chidao.config import Settings
 from chidao.errors import ChidaoError, ValidationError
+from chidao.ingest_workers import MAX_DEFAULT_JOBS, MIN_FILES_FOR_DEFAULT_JOBS
 from chidao.storage import Store
 from chidao.tracking.display import fmt_date, fmt_number
 
@@ -125,17 +126,23 @@ def db_upgrade() -> None:
 @click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-file lines.")
 @click.option("--if-empty", is_flag=True, help="Ingest only when the store holds no document yet.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
+              help="Processes reading and extracting files (default: the usable CPU cores, at most "
+                   f"{MAX_DEFAULT_JOBS}, for {MIN_FILES_FOR_DEFAULT_JOBS} files or more); 1: everything in "
+                   "one process.")
 @handles_errors
 def ingest_cmd(paths: tuple[str, ...], ref_date: str | None, encoding: str | None, quiet: bool,
-               if_empty: bool) -> None:
+               if_empty: bool, jobs: int | None) -> None:
     """Store files and folders (recursively): original file, text and every fact with its offsets.
 
     The same content is never stored twice; a new version of a numbered document is kept as a
     revision. Each file is one transaction: a failure stores nothing of it and the batch goes on.
+    Files are read and extracted by --jobs processes while this one stores them, in order.
 
     \b
     Example:
       chidao ingest ketluan/ 2043-KL-TU.docx
+      chidao ingest --jobs 1 ketluan/
     """
     ref = date.fromisoformat(ref_date) if ref_date else None
     store = open_store()
@@ -159,7 +166,8 @@ def ingest_cmd(paths: tuple[str, ...], ref_date: str | None, encoding: str | Non
 
     try:
         summary = services.ingest_paths(store, paths, now=now(), ref_date=ref, encoding=encoding,
-                                        max_bytes=settings.max_input_bytes, on_file=on_file, files=files)
+                                        max_bytes=settings.max_input_bytes, on_file=on_file, files=files,
+                                        jobs=jobs)
     finally:
         if progress is not None:
             progress.stop()

@@ -41,19 +41,23 @@ def tasks_group() -> None:
 @click.option("--document", "document_id", type=int, help="Only tasks of this document.")
 @click.option("--status", type=click.Choice([s.value for s in TaskStatus]), help="Only tasks with this status.")
 @click.option("--review", type=click.Choice([s.value for s in ReviewState]), help="Only tasks in this review state.")
+@click.option("--limit", type=click.IntRange(1), metavar="N", help="Show at most N tasks (a page).")
+@click.option("--offset", type=click.IntRange(0), default=0, metavar="N",
+              help="Skip the first N tasks of the list (with --limit: the next page).")
 @today_option
 @handles_errors
-def tasks_list(unit, overdue, due_within, document_id, status, review, today) -> None:  # noqa: ANN001
-    """List tasks with their derived status.
+def tasks_list(unit, overdue, due_within, document_id, status, review, limit, offset, today) -> None:  # noqa: ANN001
+    """List tasks with their derived status, by deadline (tasks without one last).
 
     \b
     Example:
       chidao tasks list --unit "Sở Tài chính" --due-within 30 --today 2024-07-01
+      chidao tasks list --overdue --limit 50 --offset 50
     """
     day = resolve_today(today)
     rows = services.list_tasks(open_store(), today=day, unit=unit, overdue=overdue, due_within=due_within,
                                document_id=document_id, status=TaskStatus(status) if status else None,
-                               review=review)
+                               review=review, limit=limit, offset=offset)
     t = table("#", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng", "Tiến độ", "Văn bản",
               title=f"Nhiệm vụ tính đến ngày {fmt_date(day)}")
     for v in rows:
@@ -62,7 +66,12 @@ def tasks_list(unit, overdue, due_within, document_id, status, review, today) ->
             text = f"({REVIEW_LABELS[v.review].lower()}) {text}"
         t.add_row(str(v.id), text, v.lead or "-", fmt_date(v.deadline), v.status_text, f"{v.percent}%", v.document)
     console().print(t)
-    click.echo(f"Tổng số: {len(rows)} nhiệm vụ")
+    if limit is None and not offset:
+        click.echo(f"Tổng số: {len(rows)} nhiệm vụ")
+    elif rows:
+        click.echo(f"Nhiệm vụ thứ {offset + 1} đến {offset + len(rows)} của danh sách")
+    else:
+        click.echo(f"Danh sách không có nhiệm vụ thứ {offset + 1}")
 
 
 @tasks_group.command("show")
