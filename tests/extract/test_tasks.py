@@ -380,3 +380,101 @@ NOT_TIMED_DIRECTIVES = [
 @pytest.mark.parametrize("text", NOT_TIMED_DIRECTIVES)
 def test_periods_past_forecasts_and_noun_directives_give_no_timed_task(text):
     assert [t.deadline_text for t in _tasks(text) if t.deadline_text] == []
+
+
+# Round 3: the name of an assignee. It runs from its head over capitalised words and lower-case
+# words that are no verb, up to its level (tỉnh, huyện Tân Phú ...); after "các <head>" only levels,
+# complements (liên quan, trực thuộc) and further heads go on; a descriptive head (Trung tâm, Ban
+# quản lý dự án) reads on over verbs to its level. (sentence, assignees), ref 2024-03-20.
+ASSIGNEE_NAMES = [
+    ("Chủ tịch UBND tỉnh yêu cầu Ban Quản lý dự án đầu tư xây dựng huyện và UBND xã Tân Phú kiểm điểm "
+     "trách nhiệm.", ("Ban Quản lý dự án đầu tư xây dựng huyện", "UBND xã Tân Phú")),
+    ("UBND thành phố yêu cầu Trung tâm phát triển quỹ đất quận hoàn thành bàn giao mặt bằng.",
+     ("Trung tâm phát triển quỹ đất quận",)),
+    ("Thường trực Tỉnh ủy giao Tiểu ban Nhân sự, Ban Tổ chức Tỉnh ủy có trách nhiệm rà soát hồ sơ.",
+     ("Tiểu ban Nhân sự", "Ban Tổ chức Tỉnh ủy")),
+    ("Ban Bí thư giao Ban Tuyên giáo Trung ương, Ban Dân vận Trung ương thường xuyên theo dõi.",
+     ("Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương")),
+    ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các Sở, ban ngành tỉnh, Chủ tịch UBND các huyện, thị xã căn cứ "
+     "chức năng tổ chức thực hiện.", ("Giám đốc các Sở, ban ngành tỉnh", "Chủ tịch UBND các huyện, thị xã")),
+    ("Ban Thường vụ Huyện ủy yêu cầu các thành viên Ban Chấp hành Đảng bộ huyện gương mẫu thực hiện.",
+     ("Các thành viên Ban Chấp hành Đảng bộ huyện",)),
+    ("Sở Nội vụ đề nghị các đơn vị phân công cán bộ đầu mối.", ("Các đơn vị",)),
+    ("Đề nghị các ban HĐND tỉnh, các sở, ngành liên quan phối hợp giám sát.",
+     ("Các ban HĐND tỉnh", "Các sở, ngành liên quan")),
+    ("Cục Thuế tỉnh Long An được yêu cầu đẩy mạnh chỉ đạo các chi cục thuế thu hồi nợ đọng.",
+     ("Cục Thuế tỉnh Long An",)),
+    ("Văn bản số 125/UBND gửi Ban Quản lý các khu công nghiệp tỉnh đề nghị khẩn trương rà soát hồ sơ.",
+     ("Ban Quản lý các khu công nghiệp tỉnh",)),
+    ("UBND tỉnh vừa giao Sở Xây dựng chủ trì kiểm tra các công trình.", ("Sở Xây dựng",)),
+    ("Yêu cầu các xã, phường, thị trấn hoàn thành việc rà soát.", ("Các xã, phường, thị trấn",)),
+    ("Bộ Chính trị giao ban cán sự đảng các bộ khẩn trương hoàn thành đề án.", ("Ban cán sự đảng các bộ",)),
+]
+
+
+@pytest.mark.parametrize("text,want", ASSIGNEE_NAMES)
+def test_assignee_names_end_at_their_level_or_the_verb_after_them(text, want):
+    (task,) = _tasks(text)
+    assert task.assignees == want
+
+
+NOT_ASSIGNMENTS = [
+    # a meeting's chair is not a lead unit
+    "Chiều 5/4, đồng chí Lê Văn Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì phiên họp thường kỳ.",
+    "Đồng chí Trần Văn Cường, Bí thư Huyện ủy chủ trì Hội nghị.",
+    # "giao ban" is a briefing
+    "Sáng 8/5, Thường trực Huyện ủy tổ chức hội nghị giao ban công tác tháng 5.",
+    "Thường trực Thành ủy giao ban định kỳ với Đảng ủy Khối các cơ quan thành phố.",
+    # "giao" + a count: a tally of what was handed out
+    "Năm 2023, UBND tỉnh giao các sở, ngành 350 nhiệm vụ, đến nay đã hoàn thành 320 nhiệm vụ.",
+    # "Hội nghị" is no body, and the period a programme covers is no deadline
+    "Hội nghị đánh giá kết quả 6 tháng đầu năm, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2024.",
+    # a forecast
+    "Dự kiến, cầu Rạch Miễu 2 sẽ hoàn thành trong tháng 12/2024.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ASSIGNMENTS)
+def test_chairs_briefings_tallies_agendas_and_forecasts_are_not_tasks(text):
+    assert _tasks(text) == []
+
+
+def test_a_period_after_nhiem_vu_names_a_programme_not_a_deadline():
+    (task,) = _tasks("Yêu cầu các sở xây dựng kế hoạch triển khai nhiệm vụ trọng tâm 6 tháng cuối năm 2024.")
+    assert (task.assignees, task.deadline, task.deadline_text) == (("Các sở",), None, None)
+
+
+# Commitments with a deadline still ahead, and sentences that go on with the body the sentence
+# before named: (text, [(task text start, assignees, deadline)]), ref 2024-03-20.
+FOLLOW_UPS = [
+    ("Sở Tài chính sẽ tổng hợp, báo cáo UBND tỉnh trước ngày 15/5.",
+     [("Sở Tài chính sẽ tổng hợp", ("Sở Tài chính",), date(2024, 5, 15))]),
+    ("UBND huyện và các phòng chuyên môn đẩy mạnh tuyên truyền, trong Quý II/2024 hoàn thành hồ sơ.",
+     [("UBND huyện và các phòng", ("UBND huyện", "Các phòng chuyên môn"), date(2024, 6, 30))]),
+    ("Theo chỉ đạo của UBND tỉnh, các công trình này sẽ khởi công trước ngày 30/6.",
+     [("Theo chỉ đạo của UBND tỉnh", (), date(2024, 6, 30))]),
+    ("Ban Tổ chức Tỉnh ủy sẽ tham mưu Ban Thường vụ kiện toàn nhân sự. Việc này phải hoàn thành trước ngày 30/4.",
+     [("Việc này phải hoàn thành", ("Ban Tổ chức Tỉnh ủy",), date(2024, 4, 30))]),
+    ("UBND các huyện rà soát diện tích đất công. Kết quả phải gửi về Sở Tài nguyên và Môi trường trước 15/4.",
+     [("Kết quả phải gửi", ("UBND các huyện",), date(2024, 4, 15))]),
+    ("Giao Sở Y tế chủ trì xây dựng kế hoạch. Thời gian hoàn thành: trước ngày 30/4/2024.",
+     [("Giao Sở Y tế", ("Sở Y tế",), None),
+      ("Thời gian hoàn thành", ("Sở Y tế",), date(2024, 4, 30))]),
+    ("Thời gian các huyện, thị xã tổ chức kiểm tra là trước ngày 15/5 và kết thúc trước 30/7.",
+     [("Thời gian các huyện", ("Các huyện, thị xã",), date(2024, 7, 30))]),
+    ("UBND các huyện được giao là chủ đầu tư cần hoàn thành thủ tục đầu tư trước ngày 15/6.",
+     [("UBND các huyện được giao", ("UBND các huyện",), date(2024, 6, 15))]),
+    # the sentence before names a body that reports, or this one is someone else's: nothing carried
+    ("Sở Công Thương kiểm tra 20 cơ sở. Qua kiểm tra, phát hiện 3 cơ sở vi phạm, yêu cầu khắc phục trong "
+     "tháng 4/2024.",
+     [("Qua kiểm tra", (), date(2024, 4, 30))]),
+    ("Sở Y tế cho biết các bệnh viện cần hoàn thành việc sắp xếp trước ngày 30/4.",
+     [("Sở Y tế cho biết", (), date(2024, 4, 30))]),
+]
+
+
+@pytest.mark.parametrize("text,want", FOLLOW_UPS)
+def test_commitments_and_follow_on_sentences_take_the_body_that_acts(text, want):
+    got = [(t.text, t.assignees, t.deadline) for t in _tasks(text)]
+    assert [(g[0][:len(w[0])], g[1], g[2]) for g, w in zip(got, want)] == want
+    assert len(got) == len(want)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from chidao.extract import segments
 from chidao.extract.document import Document
 from chidao.extract.rules import Rule, vi
-from chidao.lexicon import cue_table, phrase_alternation
+from chidao.lexicon import cue_table
 from chidao.lexicon import prefilter as pf
 from chidao.model import Task
 
@@ -18,7 +18,7 @@ REQUIRES: tuple[str, ...] = ("segments", "dates")
 
 _W = r"[^\W_]"
 _TRAIL = " \t\n.;,:…-"
-MAX_ASSIGNEE_WORDS = 12
+MAX_ASSIGNEE_WORDS = 24          # syllables of one body's name (a list may hold several)
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 20
 GROUP_MAX_WORDS = 14
@@ -29,15 +29,30 @@ GROUP_MAX_WORDS = 14
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, tuple[str, ...]]:
-    """Cue phrases of lexicon/task_cues.tsv by category, lower-cased, longest first."""
-    return cue_table("task_cues")
+    """Cue phrases of lexicon/task_cues.tsv and lexicon/task_grammar.tsv by category, lower-cased,
+    longest first (a category both files hold has the phrases of both)."""
+    merged: dict[str, set[str]] = {}
+    for table in ("task_cues", "task_grammar"):
+        for cat, phrases in cue_table(table).items():
+            merged.setdefault(cat, set()).update(phrases)
+    return {cat: tuple(sorted(p, key=len, reverse=True)) for cat, p in merged.items()}
+
+
+@lru_cache(maxsize=None)
+def _phrase_set(category: str) -> frozenset[str]:
+    """The phrases of a cue category, one space between words, for a look-up of words read."""
+    return frozenset(" ".join(p.split()) for p in _cues().get(category, ()))
 
 
 def _alt(category: str | tuple[str, ...]) -> str:
-    phrases: list[str] = []
+    """A whole-word pattern of the phrases of ``category`` (or categories): a trie, which matches
+    what the longest-first alternation of them matches, but rules a position out in a step or two."""
+    phrases: set[str] = set()
     for cat in (category,) if isinstance(category, str) else category:
-        phrases.extend(_cues().get(cat, ()))
-    return phrase_alternation(sorted(set(phrases), key=len, reverse=True), comma=r"\s*,?\s*")
+        phrases.update(_cues().get(cat, ()))
+    if not phrases:
+        return "(?!)"
+    return rf"(?<!{_W}){pf.phrase_trie(sorted(phrases), comma=_COMMA)}(?!{_W})"
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +76,11 @@ def _rx(name: str) -> re.Pattern[str]:
     if name == "retro_heading":
         return vi(rf"(?:{_alt('retro_heading')})")
     if name == "head":
-        return vi(rf"(?:(?:{_alt('quantifier')})\s+)?(?:{_alt('body_head')})")
+        return vi(rf"(?:(?:{_alt('quantifier')})\s+)?(?:{_alt(('body_head', 'named_head'))})")
+    if name == "level":       # "huyện ủy", "thành ủy" are committees, not levels
+        return vi(rf"(?:{_alt('level')})(?!\s*ủy(?!{_W}))")
+    if name in ("complement", "passive", "meeting", "anaphor", "not_verb", "not_body", "forecast"):
+        return vi(rf"(?:{_alt(name)})")
     if name == "quantifier":
         return vi(rf"(?:{_alt('quantifier')})\s+")
     if name == "stop":
@@ -115,6 +134,18 @@ def _stop_trie() -> re.Pattern[str]:
     return re.compile(rf"(?<!{_W}){pf.phrase_trie(sorted(phrases), comma=_COMMA)}(?!{_W})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _strict_stop_trie() -> re.Pattern[str]:
+    """The words that end a name even inside a descriptive one: ``_stop_trie`` without imperatives."""
+    cats = tuple(c for c in _STOP_CATEGORIES if c != "imperative")
+    phrases = {p for cat in cats for p in _cues().get(cat, ())}
+    return re.compile(rf"(?<!{_W}){pf.phrase_trie(sorted(phrases), comma=_COMMA)}(?!{_W})", re.IGNORECASE)
+
+
+def _strict_stop_word(norm: str, pos: int, end: int) -> bool:
+    return _strict_stop_trie().match(norm, pos, end) is not None
+
+
 def _stop_word(norm: str, pos: int, end: int) -> bool:
     """Whether a word that ends the name of an assignee (``_rx("stop")``) begins at ``pos``."""
     return _stop_trie().match(norm, pos, end) is not None
@@ -130,7 +161,8 @@ def _known_bodies() -> re.Pattern[str] | None:
     return re.compile(body_pattern(), re.IGNORECASE)
 
 
-_RUN_CACHES = ("_tasks_date_starts", "_tasks_deadlines", "_tasks_cue_index")
+_RUN_CACHES = ("_tasks_date_starts", "_tasks_deadlines", "_tasks_cue_index", "_tasks_bodies",
+               "_tasks_openings")
 
 
 def _date_starts(doc: Document) -> list[int]:
@@ -157,17 +189,35 @@ def _may_hold_deadline(doc: Document, start: int, end: int) -> bool:
 
 def _find_deadline(doc: Document, start: int, end: int):
     """``dates.find_deadline`` of ``doc.text[start:end]``, looked for once per span and only in a
-    span holding a date."""
+    span holding a date; a period that names what a programme of work covers (``triển khai nhiệm
+    vụ trọng tâm 6 tháng cuối năm``) is no deadline."""
     try:
-        from chidao.extract.dates import find_deadline
+        from chidao.extract.dates import find_deadline, find_deadlines
     except ImportError:
         return None
     if not _may_hold_deadline(doc, start, end):
         return None
     memo = doc.__dict__.setdefault("_tasks_deadlines", {})
     if (start, end) not in memo:
-        memo[start, end] = find_deadline(doc, start, end)
+        dl = find_deadline(doc, start, end)
+        if dl is not None and _agenda_period(doc, dl):
+            # the principal deadline of the others, as find_deadline chooses it
+            rest = [d for d in find_deadlines(doc, start, end) if not _agenda_period(doc, d)]
+            fixed = [d for d in rest if d.due is not None]
+            named = [d for d in rest if not d.rule.startswith("vague_")]
+            dl = fixed[-1] if fixed else named[-1] if named else None
+        memo[start, end] = dl
     return memo[start, end]
+
+
+def _agenda_period(doc: Document, dl) -> bool:
+    """A period without a cue of its own right after ``nhiệm vụ`` (``nhiệm vụ trọng tâm 6 tháng
+    cuối năm``, ``phương hướng, nhiệm vụ năm 2025``): the time a programme covers, not a deadline."""
+    if not dl.rule.startswith(("bare_", "relative_bare")):
+        return False
+    ns, _ne = doc.norm_span(dl.start, dl.end)
+    before = " ".join(doc.low[max(0, ns - 40):ns].split())
+    return before.endswith(tuple(_phrase_set("agenda")))
 
 
 # --------------------------------------------------------------------------- blocks
@@ -355,18 +405,118 @@ def _past(doc: Document, s: int, e: int) -> bool:
 
 # a gap (a comma, a dash, "và" or a space) and the word after it, if any
 _GAP_WORD = re.compile(rf"(\s*,\s*|\s+-\s+|\s+và\s+)?\s*({_W}+)?")
+_NAME_BREAK = '.;:()"!?…-'
+
+
+@lru_cache(maxsize=None)
+def _first_syllables(categories: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the phrases of ``categories``: a phrase of them can only match where a
+    word (a whole run of letters) equal to one of these, folded to lower case, begins."""
+    return frozenset(p.replace(",", " ").split()[0] for cat in categories for p in _cues().get(cat, ()))
+
+
+def _words_of(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _head_kind(norm: str, start: int, end: int) -> str:
+    """The head word(s) of ``norm[start:end]`` (a match of ``_rx("head")``) without its quantifier."""
+    q = _rx("quantifier").match(norm, start, end)
+    return _words_of(norm[q.end() if q else start:end])
+
+
+@dataclass
+class _NameState:
+    """How the name being read may go on (``body_at``)."""
+
+    generic: bool = False        # "các <head>": only complements, levels and more heads follow
+    descriptive: bool = False    # a head whose lower-case words may describe its work up to a level
+    closed: bool = False         # the name has reached its level (UBND tỉnh, ... tỉnh Cà Mau)
+
+    def start(self, norm: str, s: int, e: int, head: re.Match[str] | None, generic: bool) -> None:
+        """A new head at ``norm[s:]`` read to ``e``; ``generic``: quantified, or listed after one."""
+        kind = _head_kind(norm, s, head.end()) if head else ""
+        q = _rx("quantifier").match(norm, s, e)
+        self.generic = generic and norm[q.end() if q else s].islower()
+        self.descriptive = kind in _phrase_set("descriptive_head")
+        self.closed = _ends_with_level(norm, s, e)
+
+
+def _ends_with_level(norm: str, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` ends with a level (``UBND tỉnh``, ``Ban Tổ chức Trung ương``)."""
+    words = norm[s:e].lower().split()
+    levels = _phrase_set("level")
+    return bool(words) and (words[-1] in levels or " ".join(words[-2:]) in levels)
+
+
+def _bare_ban(norm: str, pos: int, head_end: int, end: int) -> bool:
+    """A lone ``ban`` head with no name after it (``giao ban công tác tuần``: a briefing)."""
+    if _head_kind(norm, pos, head_end) != "ban" or _rx("quantifier").match(norm, pos, end):
+        return False
+    m = _GAP_WORD.match(norm, head_end, end)
+    if m.group(2) is None:
+        return True
+    j = m.start(2)
+    if m.group(1):
+        return not _rx("head").match(norm, j, end)
+    return not (norm[j].isupper() or _rx("head").match(norm, j, end))
+
+
+def _descriptive_end(doc: Document, j: int, end: int, budget: int) -> int | None:
+    """Where a descriptive name that goes on at ``j`` with a verb-like word (``Trung tâm | phát triển
+    quỹ đất thành phố``) reaches its level, within ``budget`` words and before anything that ends a
+    name for sure; ``None`` when it does not."""
+    norm = doc.norm
+    i = j
+    while budget > 0 and i < end:
+        m = _GAP_WORD.match(norm, i, end)
+        w = m.start(2) if m.group(2) is not None else m.end()
+        if w >= end or m.group(2) is None or norm[w] in _NAME_BREAK or norm[w].isdigit():
+            return None
+        if m.group(1) and m.group(1).strip() == "," or (m.group(1) and _rx("head").match(norm, w, end)):
+            return None
+        lv = _rx("level").match(norm, w, end)
+        if lv:
+            return lv.end()
+        if i > j and norm[w].islower() and _strict_stop_word(norm, w, end):
+            return None
+        i = m.end(2)
+        budget -= 1
+    return None
 
 
 def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
-    """The span of ``norm`` naming a body that begins at ``pos`` (``UBND tỉnh``, ``các sở, ngành``)."""
+    """The span of ``norm`` naming a body that begins at ``pos`` (``UBND tỉnh``, ``các sở, ngành``),
+    read once per document and place (see ``_body_at``)."""
+    memo = doc.__dict__.get("_tasks_bodies")
+    if memo is None:
+        memo = doc.__dict__["_tasks_bodies"] = {}
+    key = (pos, end)
+    if key not in memo:
+        memo[key] = _body_at(doc, pos, end)
+    return memo[key]
+
+
+def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of ``norm`` naming a body that begins at ``pos`` (``UBND tỉnh``, ``các sở, ngành``).
+
+    A name runs from its head over capitalised words (``Sở Nông nghiệp và Môi trường``), lower-case
+    words that are no verb of the cue lists, and a list of further heads (``, Văn phòng Tỉnh ủy``);
+    once it reaches its level (``tỉnh``, ``huyện Quế Sơn``), and after ``các <head>``, only levels,
+    complements (``liên quan``, ``trực thuộc``) and further heads go on. A descriptive head reads on
+    over verbs to its level (``Trung tâm phát triển quỹ đất thành phố``)."""
     norm = doc.norm
     head = _rx("head").match(norm, pos, end)
     known = _known_bodies()
     kb = known.match(norm, pos, end) if known else None
+    quant = _rx("quantifier").match(norm, pos, end)
+    if not head and not kb and quant:
+        head = _rx("level").match(norm, quant.end(), end)     # "các huyện, thị xã", "các xã, phường"
     if not head and not kb:
         return None
+    if _rx("not_body").match(norm, quant.end() if quant else pos, end):
+        return None                              # "Hội nghị", "trường hợp", "Phòng, chống ..."
     if head and not kb:
-        quant = _rx("quantifier").match(norm, pos, end)
         word = norm[pos:head.end()]
         imp = _rx("imperative").match(norm, pos, end)
         if not quant and imp and imp.end() >= head.end():
@@ -374,26 +524,77 @@ def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
         if not quant and not word[:1].isupper() and len(word.split()) == 1 and pos > 0 \
                 and not _TELLS_BEFORE.search(norm[max(0, pos - 8):pos]):
             return None
+        if not quant and not word[:1].isupper() and _head_kind(norm, pos, head.end()) in _phrase_set("named_head"):
+            return None                          # "phòng, chống dịch": not Phòng ...
+        if _bare_ban(norm, pos, head.end(), end):
+            return None
     floor = max(head.end() if head else pos, kb.end() if kb else pos)
+    state = _NameState()
+    state.start(norm, pos, floor, head if not kb or (head and head.end() >= kb.end()) else None,
+                bool(quant) and not kb)
     i = last = floor
     words = len(norm[pos:floor].split())
+    after_level = state.closed
     while i < end and words < MAX_ASSIGNEE_WORDS:
         m = _GAP_WORD.match(norm, i, end)
+        gap = m.group(1)
         j = m.start(2) if m.group(2) is not None else m.end()
-        if j >= end or norm[j] in '.;:()"!?…-' or norm[j].isdigit():
+        if j >= end or norm[j] in _NAME_BREAK or norm[j].isdigit():
             break
-        h = _rx("head").match(norm, j, end) if m.group(1) else None
-        k = known.match(norm, j, end) if known and m.group(1) else None
-        if h or k:
-            i = last = max(h.end() if h else j, k.end() if k else j)
+        if gap:                                  # a list: another body, or another level
+            h = _rx("head").match(norm, j, end)
+            k = known.match(norm, j, end) if known else None
+            if h or k:
+                i = last = max(h.end() if h else j, k.end() if k else j)
+                words = 1
+                state.start(norm, j, i, h if h and (not k or h.end() >= k.end()) else None,
+                            state.generic or bool(_rx("quantifier").match(norm, j, end)))
+                after_level = state.closed
+                continue
+            if after_level:
+                lv = _rx("level").match(norm, j, end)
+                if lv:                           # "UBND các huyện, thị xã, thành phố"
+                    i = last = lv.end()
+                    words += 1
+                    continue
+        w = m.group(2)
+        if w is None:
+            break
+        lw = w.lower()                           # a phrase can only begin here if its first word is lw
+        lv = _rx("level").match(norm, j, end) if lw in _first_syllables(("level",)) else None
+        if lv:
+            i = last = lv.end()
+            words += 1
+            state.closed = after_level = True
+            continue
+        if w[0].isupper():                       # a proper name goes on: Sở Tài nguyên và Môi trường
+            i = last = m.end(2)
+            words += 1
+            state.generic = False
+            continue
+        after_level = False
+        stop = lw in _first_syllables(_STOP_CATEGORIES) and _stop_word(norm, j, end)
+        if state.closed or state.generic:
+            c = _rx("complement").match(norm, j, end) if lw in _first_syllables(("complement",)) else None
+            if c is None and state.generic and not stop:
+                c = _rx("head").match(norm, j, end)      # "chính quyền các cấp", "từng cấp ngành đơn vị"
+            if c is None:
+                break
+            i = last = c.end()
             words += 1
             continue
-        if m.group(2) is None or _stop_word(norm, j, end):
-            break                                # no word, or one that ends the name
+        if stop:
+            tail = _descriptive_end(doc, j, end, MAX_ASSIGNEE_WORDS - words) if state.descriptive else None
+            if tail is None:
+                break                            # a word that ends the name
+            i = last = tail
+            words += len(norm[j:tail].split())
+            state.closed = after_level = True
+            continue
         i = last = m.end(2)
         words += 1
-    if words >= MAX_ASSIGNEE_WORDS:
-        return None
+    if words >= MAX_ASSIGNEE_WORDS and not state.closed:
+        return None                              # no end in sight: a clause, not a name
     return pos, last
 
 
@@ -403,7 +604,12 @@ def _split_bodies(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
     cuts = [s]
     for m in _BODY_CUT.finditer(norm[s:e]):
         nxt = s + m.end()
-        if nxt < e and norm[nxt].isupper() and _rx("head").match(norm, nxt, e):
+        if nxt >= e or not _rx("head").match(norm, nxt, e):
+            continue
+        # a capitalised head, or "các <head>" after a name that has reached its level: "các ban
+        # HĐND thành phố, các sở, ngành liên quan" names two bodies, "Mặt trận, các đoàn thể" one
+        if norm[nxt].isupper() or (_rx("quantifier").match(norm, nxt, e)
+                                   and _closed_name(norm, cuts[-1], s + m.start())):
             cuts.append(nxt)
     out = []
     for a, b in zip(cuts, cuts[1:] + [e]):
@@ -412,6 +618,14 @@ def _split_bodies(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
             seg = seg[:-3]
         out.append((a, a + len(seg)))
     return out
+
+
+def _closed_name(norm: str, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` ends with its level, then perhaps a place name (``UBND tỉnh Quảng Nam``)."""
+    words = norm[s:e].split()
+    while len(words) > 1 and words[-1][:1].isupper():
+        words.pop()
+    return _ends_with_level(" ".join(words), 0, len(" ".join(words)))
 
 
 def _name(doc: Document, s: int, e: int) -> str:
@@ -427,10 +641,10 @@ def _names(doc: Document, span: tuple[int, int] | None) -> tuple[str, ...]:
 
 
 _NOT_CUE_BEFORE = re.compile(
-    r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|vừa|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác|phát biểu)\s*$",
+    r"(?:theo|sự|của|công tác|ý kiến|được|để|đã|đã có|từng|sẽ được|lãnh đạo,?|lãnh đạo và|bàn|ban|tác|phát biểu)\s*$",
     re.IGNORECASE)
 # the same words, for a look at the lower-case form: the text before the cue ends with one of them
-_NOT_CUE_WORDS = ("theo", "sự", "của", "công tác", "ý kiến", "được", "để", "đã", "đã có", "vừa", "từng",
+_NOT_CUE_WORDS = ("theo", "sự", "của", "công tác", "ý kiến", "được", "để", "đã", "đã có", "từng",
                   "sẽ được", "lãnh đạo", "lãnh đạo,", "lãnh đạo và", "bàn", "ban", "tác", "phát biểu")
 
 
@@ -450,15 +664,63 @@ def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[i
         return None
     if "đã" in doc.low[max(0, m.start() - 40):m.start()] and _DA.search(norm[max(0, m.start() - 40):m.start()]):
         return None
+    if _briefing(doc, m):
+        return None
     j = m.end()
     while j < end and norm[j] in " :":
         j += 1
     span = body_at(doc, j, end)
     if span:
+        if _COUNT_AFTER.match(doc.low, span[1], end):
+            return None                          # "giao các bộ, địa phương 9.831 nhiệm vụ": a tally
         return "body", span
-    if _rx("modal").match(norm, j, end) or _imperative_at(doc, j, end):
+    if _modal_at(doc, j, end) or _imperative_at(doc, j, end):
         return "do", None
     return None
+
+
+# a number after the body a verb names: what was handed out, counted ("giao các bộ 9.831 nhiệm vụ")
+_COUNT_AFTER = re.compile(r"\s*(?:(?:hơn|gần|khoảng|trên|tổng\s+số|tổng\s+cộng)\s+)?\d")
+
+
+def _briefing(doc: Document, m: re.Match[str]) -> bool:
+    """``giao ban`` read as a briefing (``Hội nghị giao ban``, ``giao ban công tác tuần``), not as
+    ``giao`` (assign) + ``Ban ...``."""
+    low = doc.low
+    if not low.startswith("giao ban", m.start()) or m.end() - m.start() != 4:
+        return False
+    before = " ".join(low[max(0, m.start() - 16):m.start()].split())
+    if before.endswith(tuple(_phrase_set("briefing_before"))):
+        return True
+    after = " ".join(low[m.start() + 8:m.start() + 30].split())
+    return after.startswith(tuple(p + " " for p in _phrase_set("briefing_after"))) or \
+        after in _phrase_set("briefing_after")
+
+
+def _modal_at(doc: Document, j: int, end: int) -> re.Match[str] | None:
+    """``_rx("modal")`` at ``j``, but not ``chủ trì`` naming a meeting's chair (``chủ trì hội nghị``,
+    ``... chủ trì.``)."""
+    m = _rx("modal").match(doc.norm, j, end)
+    if m is None or not doc.low.startswith("chủ trì", j):
+        return m
+    k = m.end()
+    while k < end and doc.norm[k] in " ,":
+        k += 1
+    if k >= end or doc.norm[k] in ".;:)\n" or _rx("meeting").match(doc.norm, k, end):
+        return None
+    return m
+
+
+def _passive_at(doc: Document, j: int, end: int) -> bool:
+    """``được giao`` / ``được yêu cầu`` ... at ``j``, handing the body before it a task (not ``được
+    giao là``: a designation)."""
+    m = _rx("passive").match(doc.norm, j, end)
+    if m is None:
+        return False
+    k = m.end()
+    while k < end and doc.norm[k] == " ":
+        k += 1
+    return not doc.low.startswith("là", k) and k < end and doc.norm[k] not in ".;"
 
 
 @dataclass
@@ -472,8 +734,11 @@ class Reading:
     rule: str = ""
 
 
-_ANNOUNCE = vi(r"(?:\d+|một\s+số|những|các|mấy)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|vấn\s+đề|nội\s+dung)"
-               r"(?:[^.:;]{0,60})$")
+# "5 nhóm nhiệm vụ", "một số giải pháp", "những vấn đề sau": a count, or "sau" (những vấn đề phát
+# sinh trong quá trình ... names what to handle, not a list to come)
+_ANNOUNCE = vi(r"(?:(?:\d+|một\s+số|mấy)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|vấn\s+đề|nội\s+dung)"
+               r"|(?:những|các)\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp|vấn\s+đề|nội\s+dung)"
+               r"(?=[^.:;]{0,40}(?<!\w)sau(?!\w)))(?:[^.:;]{0,60})$")
 _STATS = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 # _ANNOUNCE ends at most 60 characters after its noun, whose last word is one of these
 _ANNOUNCE_TAILS = ("vụ", "pháp", "đề", "dung")
@@ -491,6 +756,38 @@ _PERSON_HEAD = vi(r"(?:(?:các|từng|những|mỗi)\s+)?(?:đồng\s+chí|đạ
                   r"|chủ\s+tịch|giám\s+đốc|bí\s+thư)(?!\w)")
 
 
+_SEND_LOW = re.compile(r"(?<!\w)gửi\s+(?:(?:tới|đến|cho)\s+)?")
+
+
+def _letter_addressee(doc: Document, s: int, at: int) -> tuple[int, int] | None:
+    """The body a letter is sent to just before a directive verb at ``at`` (``văn bản gửi Sở Y tế
+    đề nghị ...``), else ``None``."""
+    low = doc.low
+    k = low.rfind("gửi", s, at)
+    if k == -1:
+        return None
+    m = _SEND_LOW.match(low, k, at)
+    if m is None:
+        return None
+    span = body_at(doc, m.end(), at)
+    if span is None or doc.norm[span[1]:at].strip(" ,"):
+        return None
+    return span
+
+
+def _subject_passive(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
+    """``Cơ quan thuế tỉnh Cà Mau được yêu cầu ...``: a body, then a passive directive."""
+    if doc.low.find("được", pos, end) == -1:
+        return None
+    span = body_at(doc, pos, end)
+    if not span:
+        return None
+    j = span[1]
+    while j < end and doc.norm[j] in " ,":
+        j += 1
+    return span if _passive_at(doc, j, end) else None
+
+
 def _subject_directive(doc: Document, pos: int, end: int, context: bool) -> tuple[int, int] | None:
     """``các ban cán sự đảng, đảng đoàn khẩn trương ...``: a body and a directive verb after it.
 
@@ -505,7 +802,7 @@ def _subject_directive(doc: Document, pos: int, end: int, context: bool) -> tupl
     j = span[1]
     while j < end and doc.norm[j] in " ,":
         j += 1
-    if _rx("modal").match(doc.norm, j, end):
+    if _modal_at(doc, j, end) or _passive_at(doc, j, end):
         return span
     if context and _imperative_at(doc, j, end):
         return span
@@ -522,11 +819,16 @@ def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple
     if core >= e:
         return Reading("neutral")
     # a body told to act, at the start: "Giao X ...", "Đề nghị X ...", "X khẩn trương ..."
+    passive = _subject_passive(doc, core, e)
+    if passive:                # "Cơ quan thuế tỉnh được yêu cầu tăng cường chỉ đạo bộ phận ...": the subject
+        return Reading("task", core, _names(doc, passive), True, "body_then_modal")
     for m in _finditer(doc, "directive", s, e):
         obj = _cue_object(doc, m, e)
         if obj is None:
             continue
         kind, span = obj
+        if span is None:                # "... gửi Ban Quản lý dự án X đề nghị chỉ đạo ...": the letter's addressee
+            span = _letter_addressee(doc, s, m.start())
         names = _names(doc, span) if span else addressee
         lead = text.rstrip().endswith(":") or _announces(doc, s, e) and not _AS_FOLLOWS.search(norm[m.end():e])
         at_start = m.start() <= core
@@ -563,7 +865,7 @@ def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple
         j = sp.end()
         while j < e and norm[j] in " :,":
             j += 1
-        if _rx("modal").match(norm, j, e) or _imperative_at(doc, j, e):
+        if _modal_at(doc, j, e) or _imperative_at(doc, j, e):
             return Reading("task", core, addressee, False, "speech_then_directive")
         return Reading("opener")
     if context and ("cần" in text or "phải" in text) and _THEN_MUST.search(text):
@@ -711,26 +1013,161 @@ def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
 
 
 # a directive word read as a noun: "đạt yêu cầu", "theo chỉ đạo", "đáp ứng yêu cầu"
-_NOUN_BEFORE = vi(r"(?:theo|sự|của|được|đạt|đáp\s+ứng|với|các|những|mọi)\s*$")
+_NOUN_BEFORE = vi(r"(?:theo|sự|của|được|đạt|đáp\s+ứng|với|các|những|mọi|phát\s+biểu)\s*$")
+
+
+# a sentence that sets a schedule: "Thời gian hoàn thành: trước ngày 30/6", "Thời hạn nộp báo cáo ...",
+# "Thời gian các quận, huyện bắt đầu thanh tra là ..." (not "Thời gian qua": a look back)
+_SCHEDULE_LOW = re.compile(r"(?:thời\s+(?:gian|hạn)|hạn\s+chót|tiến\s+độ)(?!\w)"
+                           r"(?!\s+(?:qua|tới|đến|sắp\s+tới|gần\s+đây|vừa\s+qua|dài|ngắn|này)(?!\w))")
+_SCHEDULE_NOUN = re.compile(r"(?:thời\s+(?:gian|hạn)|hạn\s+chót|tiến\s+độ)"
+                            r"(?:\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|gửi|nộp))?\s*:?\s*")
 
 
 def _timed_directive(doc: Document, s: int, e: int, date_starts: list[int]) -> bool:
     """``norm[s:e]`` sets a time still ahead to do something: it holds a deadline (``trước ngày
-    30/8``, ``trong tháng 7``, ``trong thời gian tới``) and opens with an imperative, or names a
-    directive verb (``yêu cầu``, ``chỉ đạo``, ``giao`` even after ``đã``) or a must (``phải``, ``cần``)."""
+    30/8``, ``trong tháng 7``, ``trong thời gian tới``) and opens with an imperative or a schedule
+    (``Thời gian hoàn thành``, ``Thời hạn``), or names a directive verb (``yêu cầu``, ``chỉ đạo``,
+    ``giao`` even after ``đã``) or a must (``phải``, ``cần``)."""
     if not date_starts:
         return False
     os_, oe = doc.orig_span(s, e)
     if not _may_hold_deadline(doc, os_, oe):
         return False
+    return _dated_directive(doc, s, e, os_, oe)
+
+
+def _dated_directive(doc: Document, s: int, e: int, os_: int, oe: int) -> bool:
+    """``_timed_directive`` of a sentence ``norm[s:e]`` (``doc.text[os_:oe]``) that holds a date."""
     norm = doc.norm
     core = _skip_lead(norm, s, e)
     directive = any(not _NOUN_BEFORE.search(norm, max(s, m.start() - 14), m.start())
                     for m in _finditer(doc, "directive", s, e))
-    if not (directive or _imperative_at(doc, core, e) or _search(doc, "must", s, e)):
+    if not (directive or _imperative_at(doc, core, e) or _search(doc, "must", s, e)
+            or _SCHEDULE_LOW.match(doc.low, core, e)):
         return False
     dl = _find_deadline(doc, os_, oe)
     return dl is not None and not dl.rule.startswith("vague_")
+
+
+def _opening_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """The body a sentence opens with as the subject of what follows, if any, and not a person
+    (``Bí thư Tỉnh ủy ...`` speaks) nor a body that reports or directs (``UBND tỉnh cho biết``,
+    ``UBND tỉnh yêu cầu``: the words after it name someone else's task); read once per sentence."""
+    memo = doc.__dict__.get("_tasks_openings")
+    if memo is None:
+        memo = doc.__dict__["_tasks_openings"] = {}
+    if (s, e) not in memo:
+        memo[s, e] = _read_opening_body(doc, s, e)
+    return memo[s, e]
+
+
+def _read_opening_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    norm = doc.norm
+    core = _skip_lead(norm, s, e)
+    span = body_at(doc, core, e)
+    if span is None or _PERSON_HEAD.match(norm, core, e):
+        return None
+    j = span[1]
+    while j < e and norm[j] in " ,":
+        j += 1
+    if j >= e or not norm[j].islower():
+        return None
+    if _DA.match(norm, j, e) or any(_rx(name).match(norm, j, e) for name in ("directive", "speech", "reporting")):
+        return None
+    return span
+
+
+_FUTURE_LOW = re.compile(r"(?<!\w)sẽ\s+")
+
+
+@lru_cache(maxsize=1)
+def _forecast_low() -> re.Pattern[str]:
+    """The forecast words over ``doc.low``: literals first, so the search skips to them."""
+    return re.compile(rf"{pf.phrase_trie(sorted(_phrase_set('forecast')), comma=_COMMA)}(?!{_W})")
+
+
+def _commitment(doc: Document, s: int, e: int) -> tuple[int, tuple[int, int] | None] | None:
+    """Where a sentence commits someone to an action, and the body, if it opens the sentence:
+    ``Bộ Nội vụ sẽ tổng hợp ...``, ``UBND thành phố đẩy mạnh ...`` (a body, ``sẽ`` perhaps, an
+    imperative) or ``... các dự án này sẽ khởi công ...`` (``sẽ`` and an imperative); else ``None``."""
+    norm, low = doc.norm, doc.low
+    found: tuple[int, tuple[int, int] | None] | None = None
+    span = _opening_body(doc, s, e)
+    if span is not None:
+        j = span[1]
+        while j < e and norm[j] in " ,":
+            j += 1
+        fut = _FUTURE_LOW.match(low, j, e)
+        if not _rx("not_verb").match(norm, j, e) and _imperative_at(doc, fut.end() if fut else j, e):
+            found = j, span
+    k = low.find("sẽ", s, e) if found is None else -1
+    while k != -1:
+        fut = _FUTURE_LOW.match(low, k, e)
+        if fut and _imperative_at(doc, fut.end(), e):
+            found = fut.end(), None
+            break
+        k = low.find("sẽ", k + 2, e)
+    if found is not None and _forecast_low().search(low, s, e):
+        return None                    # "Dự kiến, công trình sẽ hoàn thành ...": a forecast
+    return found
+
+
+def _timed_from(doc: Document, j: int, e: int) -> bool:
+    """Whether ``norm[j:e]`` holds a deadline set by a cue (``trước 30/9``, ``trong Quý 1 năm
+    2025``, ``chậm nhất sau 10 ngày``), not an adverb (``sớm``) nor a bare ``thời gian tới``."""
+    os_, oe = doc.orig_span(j, e)
+    if not _may_hold_deadline(doc, os_, oe):
+        return False
+    dl = _find_deadline(doc, os_, oe)
+    return dl is not None and not dl.rule.startswith("vague_") and "relative_bare" not in dl.rule
+
+
+def _must_subject(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """The body a sentence opens with when its verb, further on, is a must: ``UBND các tỉnh, thành
+    phố được giao là cơ quan chủ quản các dự án ... cần xây dựng kế hoạch ...``."""
+    span = _opening_body(doc, s, e)
+    if span is None or _search(doc, "must", span[1], e) is None:
+        return None
+    return span
+
+
+def _scheduled_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """The body a schedule names: ``Thời gian các quận, huyện bắt đầu thanh tra là ...``."""
+    core = _skip_lead(doc.norm, s, e)
+    m = _SCHEDULE_NOUN.match(doc.low, core, e) if _SCHEDULE_LOW.match(doc.low, core, e) else None
+    return body_at(doc, m.end(), e) if m else None
+
+
+# words that point back to what was said before: "5 đề án nhánh nêu trên"
+_BACK_REFERENCE = re.compile(r"(?:nêu|nói|kể)\s+trên(?!\w)|trên\s+đây(?!\w)")     # over doc.low
+
+
+def _carried(doc: Document, prev: tuple[int, int] | None, s: int, e: int) -> tuple[str, ...]:
+    """The assignee a sentence that names none carries over from the sentence ``prev`` before it:
+    the body that opened it to act (``Ban Tổ chức Trung ương sẽ tham mưu ... . Việc này cần thực
+    hiện chậm nhất trước 15/9``), when this one opens with no body of its own, or with words that
+    point back (``Việc này``, ``Số liệu``) or with what is to be done."""
+    if prev is None:
+        return ()
+    span = _opening_body(doc, *prev)
+    if span is None:
+        return ()
+    norm, low = doc.norm, doc.low
+    j = span[1]
+    while j < prev[1] and norm[j] in " ,":
+        j += 1
+    if _rx("not_verb").match(norm, j, prev[1]) and not _FUTURE_LOW.match(low, j, prev[1]):
+        return ()                      # "UBND tỉnh là ...", "Sở Y tế cũng ...": no action of its own
+    core = _skip_lead(norm, s, e)
+    if body_at(doc, core, e) is not None:
+        return ()
+    points_back = (_rx("anaphor").match(norm, core, e) or _SCHEDULE_LOW.match(low, core, e)
+                   or _imperative_at(doc, core, e) or _rx("directive").match(norm, core, e)
+                   or low.find("trên", core, e) != -1 and _BACK_REFERENCE.search(low, core, e))
+    if not points_back:
+        return ()                      # someone else's sentence: "Qua kiểm tra, phát hiện ..."
+    return _names(doc, span)
 
 
 def _build_all(doc: Document, _m: object) -> list[Task | None]:
@@ -748,6 +1185,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     open_: _Open | None = None
     context = False
     ctx_addr: tuple[str, ...] = ()
+    prev: tuple[int, int] | None = None          # the sentence before, whose subject a next may carry
     date_starts = _date_starts(doc)
 
     def close() -> None:
@@ -770,6 +1208,8 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             break
         if b.kind == "caption":
             continue
+        if b.kind != "paragraph":
+            prev = None
         if b.kind == "heading":
             close()
             if b.marker is None and _timed_directive(doc, b.body, b.end, date_starts):
@@ -870,17 +1310,30 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
         para_task_section = section_task and not stack
         for s, e in sentences(norm, b.start, b.end):
             r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section)
+            # only a sentence holding a date may be a timed directive or a commitment
+            dated = False
+            if r.kind not in ("task", "lead") and date_starts:
+                os_, oe = doc.orig_span(s, e)
+                dated = _may_hold_deadline(doc, os_, oe)
             if r.kind == "task":
                 end = _cut_attribution(norm, r.start, e)
-                out.extend(_sentence_tasks(doc, r.start, end, r.assignees, r.rule))
+                names = r.assignees or _carried(doc, prev, s, e)
+                out.extend(_sentence_tasks(doc, r.start, end, names, r.rule))
                 context = True
                 if r.named and r.rule in ("directive_at_start", "directive_in_sentence"):
                     ctx_addr = r.assignees     # the speaker goes on addressing them
-            elif r.kind != "lead" and _timed_directive(doc, s, e, date_starts):
-                names = _item_assignees(doc, s, e) or (ctx_addr if context else ())
+            elif dated and _dated_directive(doc, s, e, os_, oe):
+                must = _must_subject(doc, s, e) or _scheduled_body(doc, s, e)
+                names = _item_assignees(doc, s, e) or (ctx_addr if context else ()) or (
+                    _names(doc, must) if must else _carried(doc, prev, s, e))
                 out.extend(_sentence_tasks(doc, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
                                            "timed_directive"))
                 context = True
+            elif dated and (commit := _commitment(doc, s, e)) is not None and _timed_from(doc, commit[0], e):
+                # a body (or someone) will do something by a time still ahead: to be followed up
+                names = _names(doc, commit[1]) if commit[1] else _carried(doc, prev, s, e)
+                out.extend(_sentence_tasks(doc, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
+                                           "timed_commitment"))
             elif r.kind in ("lead", "opener"):
                 context = True
                 if r.assignees:
@@ -888,6 +1341,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             elif r.kind == "report":
                 context = False
                 ctx_addr = section_addr if section_task else ()
+            prev = (s, e)
     close()
     return out
 
@@ -985,11 +1439,14 @@ RULE_NAMES = {
     "list_item": "a numbered, lettered or bulleted item in a section of tasks or after a lead-in",
     "directive_at_start": "Giao / Đề nghị / Yêu cầu + a body or an imperative, opening the sentence",
     "directive_in_sentence": "a speaker đề nghị / yêu cầu / lưu ý + a body, cần or an imperative",
-    "body_then_modal": "a body, then cần / phải / khẩn trương / có trách nhiệm / chủ trì ...",
+    "body_then_modal": "a body, then cần / phải / khẩn trương / có trách nhiệm / chủ trì (not of a meeting) "
+                       "/ được giao / được yêu cầu ...",
     "speech_then_directive": "nhấn mạnh / nêu rõ + cần or an imperative",
     "imperative_in_context": "a sentence opening with an imperative after a speaker's directives",
     "must": "a sentence opening with cần / phải",
     "timed_directive": "a sentence or headline with a deadline still ahead and an imperative, directive or must",
+    "timed_commitment": "a body (then sẽ) and an imperative, or sẽ and an imperative, with a deadline still "
+                        "ahead after them: Bộ Nội vụ sẽ tổng hợp, báo cáo Chính phủ trước 30/9",
     "body_after_semicolon": "after ; in a directive sentence, a body then cần / chủ trì / an imperative: "
                             "its own assignment",
 }
