@@ -357,3 +357,95 @@ NOT_A_COUNT_WITH_SHARE = [
 @pytest.mark.parametrize("text", NOT_A_COUNT_WITH_SHARE, ids=[t[:40] for t in NOT_A_COUNT_WITH_SHARE])
 def test_share_that_does_not_make_a_count_of_work_done_gives_no_indicator(text):
     assert read(text) == []
+
+
+# A figure after the first of one statement stays with it when the words between them name no new
+# subject: "tương đương", an abbreviation in brackets ("(ĐV)") and "mới" say nothing new.
+ONE_STATEMENT_SEVERAL_FIGURES = [
+    ("Huyện kết nạp được 47 đảng viên (ĐV) mới, đạt 94% chỉ tiêu",
+     dict(value=47, unit="đảng viên", plan_pct=94)),
+    ("thu ngân sách trên địa bàn đạt 3.120 tỷ đồng, tương đương 62,4% dự toán",
+     dict(value=3120, unit="tỷ đồng", plan_pct=62.4)),
+    ("vốn đầu tư công giải ngân được 812 tỷ đồng (VĐT), tương đương 40,5% kế hoạch",
+     dict(value=812, plan_pct=40.5)),
+    ("Đảng bộ Quân sự tỉnh kết nạp được 35 ĐV mới, đạt 116% chỉ tiêu được giao",
+     dict(value=35, unit="ĐV", plan_pct=116)),
+]
+
+
+@pytest.mark.parametrize("text, want", ONE_STATEMENT_SEVERAL_FIGURES,
+                         ids=[t[:40] for t, _ in ONE_STATEMENT_SEVERAL_FIGURES])
+def test_figures_of_one_statement_with_no_new_subject_between_them_stay_one(text, want):
+    (ind,) = read(text)
+    assert ind.text == text
+    for key, value in want.items():
+        assert getattr(ind, key) == value, key
+
+
+# A count against the total it belongs to, written out ("trên tổng số") or as "done/total" of a
+# counted noun followed by what happened to it.
+COUNT_AGAINST_TOTAL = [
+    ("đã có 312 chi bộ trên tổng số 1.040 chi bộ tổ chức xong đại hội, đạt 30%",
+     dict(actual=312, target=1040, value=30)),
+    ("toàn huyện có 14 xã trên tổng số 19 xã đạt chuẩn nông thôn mới",
+     dict(actual=14, target=19, unit="xã", name="Xã đạt chuẩn nông thôn mới")),
+    ("Đến nay đã giải quyết 26 đơn vị / tổng số 40 đơn vị", dict(actual=26, target=40)),
+    ("Có 11/12 địa phương hoàn thành giao quân", dict(actual=11, target=12, unit="địa phương")),
+    ("có 54/70 kiến nghị của cử tri đã được trả lời", dict(actual=54, target=70)),
+    ("21/70 kiến nghị được giải trình", dict(actual=21, target=70)),
+    ("9/70 kiến nghị đang giải quyết", dict(actual=9, target=70)),
+]
+
+
+@pytest.mark.parametrize("text, want", COUNT_AGAINST_TOTAL, ids=[t[:40] for t, _ in COUNT_AGAINST_TOTAL])
+def test_count_against_its_total_is_a_done_of_target(text, want):
+    (ind,) = read(text)
+    for key, value in want.items():
+        assert getattr(ind, key) == value, key
+
+
+def test_each_count_of_a_list_is_its_own_indicator():
+    text = ("Đến nay có 40/65 ý kiến đã được giải quyết; 15/65 ý kiến được giải trình; "
+            "10/65 ý kiến đang giải quyết.")
+    assert [(i.actual, i.target) for i in read(text)] == [(40, 65), (15, 65), (10, 65)]
+
+
+def test_each_body_of_a_list_gives_its_own_indicator():
+    text = ("Đảng bộ Công an huyện kết nạp được 12 ĐV mới, đạt 120% chỉ tiêu; Đảng bộ xã Tân Hòa "
+            "kết nạp 7 ĐV mới, đạt 70%;")
+    assert [(i.value, i.plan_pct) for i in read(text)] == [(12, 120), (7, None)]
+
+
+# A rate per year written on the percent is still the rate.
+PER_PERIOD = [
+    ("GRDP tăng trưởng bình quân 6,8%/năm giai đoạn 2021-2025", dict(change_pct=6.8)),
+    ("thu ngân sách tăng bình quân 12%/năm", dict(change_pct=12)),
+]
+
+
+@pytest.mark.parametrize("text, want", PER_PERIOD, ids=[t[:40] for t, _ in PER_PERIOD])
+def test_percent_per_year_is_read_as_the_rate(text, want):
+    (ind,) = read(text)
+    for key, value in want.items():
+        assert getattr(ind, key) == value, key
+
+
+# Not indicators: a bound a group of units reached, counts of a whole with no work done,
+# a count against a total of another thing's units.
+NOT_AN_INDICATOR = [
+    "Có 6 đảng bộ kết nạp đảng viên mới đạt trên 90% chỉ tiêu.",
+    "Các chi bộ còn lại đạt trên 70% chỉ tiêu kế hoạch.",
+    "Những xã miền núi đạt dưới 50% chỉ tiêu được giao.",
+    "Tỉnh hiện có 120/150 xã được xác định là xã khu vực III.",
+    "Huyện có 8/10 xã thuộc vùng đồng bào dân tộc thiểu số.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_INDICATOR, ids=[t[:40] for t in NOT_AN_INDICATOR])
+def test_bounds_and_shares_of_a_whole_are_not_indicators(text):
+    assert read(text) == []
+
+
+def test_bound_on_one_figure_is_still_its_share_of_plan():
+    (ind,) = read("Giải ngân vốn đầu tư công đạt trên 60% kế hoạch")
+    assert ind.plan_pct == 60

@@ -94,8 +94,10 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # The number is _NUM with its first digit taken out in front, so that the pattern begins with a
 # digit (the engine skips ahead to one) and checks the character before that digit afterwards.
 _FIRST_DIGIT = r"\d(?<![\w.,/%-]\d)"
+# a rate per period written on the percent: "tăng trưởng bình quân 7,54%/năm"
+_PER_PERIOD = r"(?:/(?:năm|tháng|quý)(?![^\W\d_]))?"
 _FIGURE = re.compile(
-    rf"(?P<a>{_FIRST_DIGIT}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*(?:,\d+)?))(?P<ap>\s?%)?"
+    rf"(?P<a>{_FIRST_DIGIT}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*(?:,\d+)?))(?P<ap>\s?%{_PER_PERIOD})?"
     rf"(?:/(?P<b>{_NUM})(?P<bp>\s?%)?)?"
     r"(?![\d/]|[.,]\d|-\d)"
 )
@@ -150,10 +152,18 @@ _SHARE = re.compile(r"""
     (?:\(\s*(?:=|chiếm|bằng|đạt|tương\s+đương)?\s*(?P<p>\d{1,3}(?:,\d+)?)\s?%\s*\)
       |=\s*(?P<q>\d{1,3}(?:,\d+)?)\s?%(?![\d/]|[.,]\d))
 """, re.VERBOSE)
+# a count against the total it is part of, written after its unit (over doc.low):
+# "1.725 chi bộ trên tổng số 4.130 chi bộ", "52 xã / tổng số 60 xã"
+_TOTAL = re.compile(rf"\s*(?:trên|/)\s*(?:tổng\s+số|tổng)\s+(?P<b>{_NUM})(?![\d/]|[.,]\d)")
 # how far a written share may be from done/target (it is rounded, or cut: 28/102 = 27.45 -> "27,4%")
 SHARE_TOLERANCE = 0.6
 # words after a count that tell work done, not a share of a whole ("có 145/151 xã")
-_DONE_AFTER = vi(r"[^,;:()]*?(?<![^\W\d_])(?:đạt|hoàn\s+thành|được\s+công\s+nhận|xong)(?![^\W\d_])")
+# or work under way or dealt with: "18/93 ý kiến thuộc thẩm quyền cấp tỉnh đã được giải quyết",
+# "37/93 ý kiến được giải trình", "… đang giải quyết" (not "có 145/151 xã được xác định là …")
+_DONE_AFTER = vi(r"""[^,;:()]*?(?<![^\W\d_])
+    (?:đạt|hoàn\s+thành|xong|đã|đang
+      |được\s+(?:công\s+nhận|giải\s+quyết|giải\s+trình|trả\s+lời|xử\s+lý|phê\s+duyệt|bàn\s+giao|khắc\s+phục))
+    (?![^\W\d_])""")
 
 _PERIOD = vi(r"""
     (?<![^\W\d_])
@@ -174,6 +184,7 @@ _TOPIC_PERIOD = vi(r"""\s*(?:(?:trong|tính\s+chung|lũy\s+kế|tính\s+đến|�
 _LEAD = vi(r"""
     (?:\s|[,:\-"'(])*
     (?:trong\s+đó|riêng|toàn\s+đảng\s+bộ(?:\s+tỉnh)?|toàn\s+tỉnh|cả\s+tỉnh|toàn\s+ngành|cả\s+nước|
+       toàn\s+(?:huyện|thị\s+xã|thành\s+phố|quốc)|cả\s+huyện|
        tính\s+chung|tính\s+đến|lũy\s+kế|cụ\s+thể|đặc\s+biệt|đáng\s+chú\s+ý|bên\s+cạnh\s+đó|ngoài\s+ra|
        đồng\s+thời|theo\s+đó|nhìn\s+chung|nhờ\s+đó|do\s+đó|qua\s+đó|từ\s+đó|nổi\s+bật|nhất\s+là|
        hầu\s+hết|bao\s+gồm|và|còn|với|như|là|có|gồm|về|dự\s+ước|ước\s+tính|ước|tổng\s+cộng|trong|
@@ -192,9 +203,9 @@ _TEXT_LEAD = vi(r"""
 _NAME_LEAD = vi(r"""\s*(?:hoàn\s+thành|thực\s+hiện|công\s+tác|việc|kết\s+quả|số\s+liệu)(?![^\W\d_])""")
 _TRAIL = vi(r"""
     (?<![^\W\d_])
-    (?:ước\s+tính|ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|chỉ|đều|cũng|vẫn|đã|được|và|thì|
+    (?:ước\s+tính|ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|chỉ|đều|cũng|vẫn|đã|đang|sẽ|được|và|thì|
        của\s+tỉnh|toàn\s+tỉnh|cả\s+tỉnh|của\s+thành\s+phố|(?:theo\s+)?giá\s+so\s+sánh(?:\s+năm\s+\d{4})?|
-       tiếp\s+tục|liên\s+tục|đạt\s+mức|mức|với|trong|
+       tiếp\s+tục|liên\s+tục|đạt\s+mức|mức|với|trong|tại|
        (?:tính\s+)?(?:đến|tới)\s+(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?|được\s+kéo\s+giảm|kéo\s+giảm|giảm\s+xuống|giảm|tăng|cho)
     [\s,:\-]*$
 """)
@@ -207,7 +218,9 @@ _ENUM_HEAD = vi(r"^\s*(?:khu\s+vực|ngành|lĩnh\s+vực)(?![^\W\d_])")
 # filler that carries no subject, used to decide whether a figure starts a new indicator
 _FILLER = vi(r"""(?<![^\W\d_])(?:và|nhưng|song|tuy|cùng|đồng\s+thời|so|với|chỉ|đều|cũng|vẫn|đã|được|ước\s+tính|
                   ước|dự\s+ước|dự\s+kiến|khoảng|gần|hơn|trên|là|thì|riêng|còn|mức|tương\s+ứng|mỗi|
-                  bình\s+quân|năm|trong|mới)(?![^\W\d_])""")
+                  bình\s+quân|năm|trong|mới|tương\s+đương)(?![^\W\d_])""")
+# words in brackets between two figures (an abbreviation, a note) name no new subject
+_PLAIN_BRACKET = re.compile(r"\([^()\d]*\)")
 _SKIP_GAP = vi(r"(?:^|\s)(?:nếu\s+)?loại\s+trừ|đóng\s+góp|cùng\s+kỳ\s+năm|năm\s+trước\s*$")
 _SKIP_BRACKET = vi(r"\(\s*(?:cùng\s+kỳ|năm\s+trước|loại\s+trừ|nếu|giá\s+so\s+sánh|theo\s+giá|trong\s+đó|bình\s+quân)")
 # a breakdown in brackets; its counts that give their own share are read all the same:
@@ -283,6 +296,7 @@ class _Figure:
     rule: str = ""
     share: float | None = None            # "159/1447 (= 11%)": the share written after done/target
     counted: tuple[int, int] | None = None  # norm span of the words between them ("28/102 nhiệm vụ (27,4%)")
+    total: bool = False                   # done against a total written out: "1.725 chi bộ trên tổng số 4.130"
 
 
 @dataclass
@@ -406,6 +420,14 @@ def _context(doc: Document, m: re.Match[str], spans: "_Statements", e: int,
     if value is None:
         return None
     denominator = parse_number(m.group("b")) if ratio else None
+    total = False
+    if unit is not None and not ratio:
+        tm = _TOTAL.match(_low(doc), end, e)     # "1.725 chi bộ trên tổng số 4.130 chi bộ"
+        if tm:
+            denominator, ratio, total, end = parse_number(tm.group("b")), True, True, tm.end()
+            um = _unit_re_low().match(_low(doc), end, e)
+            if um and _unit_class(norm, um) == unit_class:
+                end = um.end()                 # the unit said again
     share = counted = None
     if ratio and not percent and denominator:
         sm = _SHARE.match(_low(doc), end, e)
@@ -424,7 +446,7 @@ def _context(doc: Document, m: re.Match[str], spans: "_Statements", e: int,
         return None          # a figure of the same period, a base, a part: not one to report alone
     verb, verb_kind, vstart = _verb_before(doc, s, m.start())
     fig = _Figure("value", s + vstart, m.start(), end, value, denominator, unit, unit_class, percent,
-                  verb, verb_kind, share=share, counted=counted)
+                  verb, verb_kind, share=share, counted=counted, total=total)
     return _Context(pre, norm[end:e], fig, ratio, s)
 
 
@@ -479,7 +501,7 @@ def _build_done_of_target(doc: Document, ctx: _Context | None) -> _Figure | None
     fig = ctx.fig
     if _RANK_BEFORE.search(ctx.pre) or not (fig.percent or fig.unit_class or fig.share is not None):
         return None
-    whole = fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với"))
+    whole = fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với")) and not fig.total
     if fig.unit is None and fig.share is not None:
         whole = fig.verb in ("có", "với")
     if whole and not _DONE_AFTER.match(ctx.post):
@@ -493,13 +515,29 @@ def _build_share_of_plan(doc: Document, ctx: _Context | None) -> _Figure | None:
     if ctx is None or ctx.ratio or not ctx.fig.percent:
         return None
     plan = _PLAN_TAIL.match(ctx.post)
-    if not plan:
+    if not plan or _threshold(ctx):
         return None
     fig = ctx.fig
     fig.kind = "plan"
     fig.value = 100 + fig.value if fig.verb == "vượt" else fig.value
     fig.end += plan.end()
     return fig
+
+
+# "trên 50%", "dưới 80%", "từ 70%": a bound, not a measured share
+_BOUND_BEFORE = vi(r"(?<![^\W\d_])(?:trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s*$")
+# units counted as a group: "4 đảng bộ", "các xã", "những đơn vị", "các đảng bộ còn lại"
+_GROUP = vi(r"""(?<![^\W\d_])(?:(?:các|những|nhiều|một\s+số|\d+)\s+
+                 (?:đảng\s+bộ|chi\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng|đơn\s+vị|địa\s+phương|cơ\s+quan|
+                    huyện|xã|phường|thị\s+trấn|sở|ngành|tỉnh|thành\s+phố)
+               |còn\s+lại)(?![^\W\d_])""")
+
+
+def _threshold(ctx: _Context) -> bool:
+    """Whether a share of plan is a bound a group of units reached, not one figure:
+    "4 đảng bộ … đạt trên 50% chỉ tiêu", "các đảng bộ còn lại đạt trên 80% chỉ tiêu kế hoạch"."""
+    pre = ctx.pre
+    return _BOUND_BEFORE.search(pre) is not None and _GROUP.search(pre) is not None
 
 
 def _build_change(doc: Document, ctx: _Context | None) -> _Figure | None:
@@ -726,13 +764,19 @@ def _unit_tail(norm: str, f: _Figure, e: int) -> int:
     for a count with a share and no unit, of the words after the share ("(= 11%) [tổ chức ...]")."""
     if f.unit is None and f.share is None:
         return f.end
-    ts = f.unit[1] if f.unit is not None else f.end
+    ts = f.unit[1] if f.unit is not None and not _said_after(f) else f.end
     tail = re.match(r"[^,;.()\d:]*", norm[ts:e])
     te = ts + (len(tail.group(0)) if tail else 0)
     stop = re.search(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d", norm[ts:te] + " 0")
     if stop:
         te = ts + stop.start()
     return _strip(norm, ts, te)[1] if te > ts else ts
+
+
+def _said_after(f: _Figure) -> bool:
+    """Whether what a count names goes on after a total or a share written behind its unit:
+    "1.725 chi bộ trên tổng số 4.130 chi bộ [đã đại hội]", "37/102 nhiệm vụ (chiếm 36,3%) [đã hoàn thành]"."""
+    return f.total or f.share is not None
 
 
 def _is_counted(f: _Figure) -> bool:
@@ -744,6 +788,9 @@ def _counted_name(doc: Document, f: _Figure, e: int) -> str:
     """The words naming what ``f`` counts: its unit and the words after it, or for a count with a
     share the words before and after the share ("28/102 nhiệm vụ (27,4%) đã trình" -> "nhiệm vụ đã trình")."""
     tail_end = _unit_tail(doc.norm, f, e)
+    if f.unit is not None and _said_after(f):   # "1.725 chi bộ trên tổng số 4.130 chi bộ [đã đại hội]"
+        start = _strip(doc.norm, f.end, tail_end)[0]
+        return " ".join([_orig(doc, *f.unit)] + ([_orig(doc, start, tail_end)] if tail_end > start else []))
     if f.unit is not None:
         return _orig(doc, f.unit[0], tail_end)
     words = [_orig(doc, *f.counted)] if f.counted else []
@@ -902,6 +949,8 @@ def _statement_indicators(doc: Document, s: int, e: int, figures: list[_Figure],
         content = gap
         for ps, pe in sorted(_periods(doc, prev_end, f.lead), reverse=True):
             content = content[:ps - prev_end] + " " + content[pe - prev_end:]
+        if "(" in content:
+            content = _PLAIN_BRACKET.sub(" ", content)   # "288 đảng viên (ĐV) mới, đạt 35% chỉ tiêu"
         content = _FILLER_L.sub(" ", content)
         new_subject = bool(_LETTER.search(content))
         if draft is None or new_subject:
@@ -996,8 +1045,8 @@ def indicators_in(doc: Document) -> list[Indicator]:
         fig = _figure(doc, m, spans, e, fact)
         if fig is not None:
             figures.setdefault((spans.start(p), e), []).append(fig)
-            if fig.share is not None:
-                pos = max(pos, fig.end)         # the share's number is part of the count
+            if fig.share is not None or fig.total:
+                pos = max(pos, fig.end)         # the share's or the total's number is part of the count
     out: list[Indicator] = []
     topics: dict[int, str | None] = {}
     subject, last_end = None, 0
