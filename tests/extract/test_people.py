@@ -230,3 +230,72 @@ def test_a_two_word_name_after_a_provincial_title(text: str, expected: dict[str,
 def test_captions_and_quotes_name_officials_and_credits_do_not(text: str,
                                                                 expected: dict[str, list[str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a district's or commune's name the lexicon does not know, between the title and the name
+        ("Chủ tịch UBND huyện Mường Lát Hà Văn Quân phát biểu.", {"Hà Văn Quân": ["Chủ tịch UBND huyện Mường Lát"]}),
+        ("Bí thư Đảng ủy xã Ia Tô Lê Quang Minh báo cáo.", {"Lê Quang Minh": ["Bí thư Đảng ủy xã Ia Tô"]}),
+        ("Bí thư Huyện ủy Nguyễn Văn An chủ trì.", {"Nguyễn Văn An": ["Bí thư Huyện ủy"]}),
+        # a given name that also opens a document's name ("Nghị quyết", "Chương trình")
+        ("Chủ tịch UBND tỉnh Hà Tĩnh Võ Trọng Nghị cho biết", {"Võ Trọng Nghị": ["Chủ tịch UBND tỉnh Hà Tĩnh"]}),
+        ("Đồng chí Lê Văn Chương, Giám đốc Sở Tài chính", {"Lê Văn Chương": ["Giám đốc Sở Tài chính"]}),
+        # a spaced dash or a bracketed abbreviation inside a body's name
+        ("Phó Trưởng ban Văn hóa - Xã hội HĐND tỉnh Đinh Thị Lan trình bày",
+         {"Đinh Thị Lan": ["Phó Trưởng ban Văn hóa - Xã hội HĐND tỉnh"]}),
+        ("Giám đốc Sở Lao động - Thương binh và Xã hội Trần Văn Hùng cho biết",
+         {"Trần Văn Hùng": ["Giám đốc Sở Lao động - Thương binh và Xã hội"]}),
+        ("Phó Chủ tịch Hội đồng nhân dân (HĐND) tỉnh Quảng Trị Lê Minh Thu dự",
+         {"Lê Minh Thu": ["Phó Chủ tịch Hội đồng nhân dân (HĐND) tỉnh Quảng Trị"]}),
+        # a head inside a longer title is no title of its own
+        ("Phó Trưởng đoàn Đoàn ĐBQH tỉnh Lê Văn Tâm dự.", {"Lê Văn Tâm": ["Phó Trưởng đoàn Đoàn ĐBQH tỉnh"]}),
+        # negatives: a spaced dash before another title or a name ends the title
+        ("Bí thư Tỉnh ủy Nguyễn Văn An - Trưởng đoàn ĐBQH tỉnh phát biểu",
+         {"Nguyễn Văn An": ["Bí thư Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"]}),
+        ("Đồng chí Phan Thị Nga, Giám đốc Sở Y tế - Lê Văn Tâm, Phó Giám đốc Sở Y tế",
+         {"Phan Thị Nga": ["Giám đốc Sở Y tế"], "Lê Văn Tâm": ["Phó Giám đốc Sở Y tế"]}),
+    ],
+)
+def test_places_dashes_and_brackets_inside_a_title(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each title before its name, items joined by commas: a comma title runs into the next name
+        ("Dự có Bộ trưởng Bộ Tài chính Hồ Đức Phớc, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc Hầu A Lềnh, "
+         "Bộ trưởng Bộ Y tế Đào Hồng Lan.",
+         {"Hồ Đức Phớc": ["Bộ trưởng Bộ Tài chính"], "Hầu A Lềnh": ["Bộ trưởng", "Chủ nhiệm Ủy ban Dân tộc"],
+          "Đào Hồng Lan": ["Bộ trưởng Bộ Y tế"]}),
+        # a plural title before names joined by "và" or ","
+        ("Các Phó Chủ tịch UBND tỉnh Lê Văn Hải, Trần Thị Mai và Phạm Quang Huy cùng dự.",
+         {"Lê Văn Hải": ["Phó Chủ tịch UBND tỉnh"], "Trần Thị Mai": ["Phó Chủ tịch UBND tỉnh"],
+          "Phạm Quang Huy": ["Phó Chủ tịch UBND tỉnh"]}),
+        # negative: without "các" the second name is not given the title
+        ("Phó Chủ tịch UBND tỉnh Lê Văn Hải và Nguyễn Thị Hoa cùng dự.", {"Lê Văn Hải": ["Phó Chủ tịch UBND tỉnh"]}),
+        # a plural heading over a list: every item gets it, and only its own title besides
+        ("Tham dự có các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy Lê Quang Tùng, Chủ tịch UBND tỉnh Võ Văn Hưng.",
+         {"Lê Quang Tùng": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"],
+          "Võ Văn Hưng": ["Ủy viên Trung ương Đảng", "Chủ tịch UBND tỉnh"]}),
+        # a former title keeps "nguyên" (the contract has no field for it)
+        ("Dự lễ có nguyên Ủy viên Bộ Chính trị, nguyên Chủ tịch Quốc hội Nguyễn Sinh Hùng.",
+         {"Nguyễn Sinh Hùng": ["nguyên Ủy viên Bộ Chính trị", "nguyên Chủ tịch Quốc hội"]}),
+        # a profile puts birth, people and home between the name and the titles
+        ("Đồng chí Hầu Văn Lý, sinh năm 1970, dân tộc Mông, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh",
+         {"Hầu Văn Lý": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"]}),
+        ("Đồng chí Lò Văn Tiến, 52 tuổi, Phó Bí thư Huyện ủy", {"Lò Văn Tiến": ["Phó Bí thư Huyện ủy"]}),
+        # "Ủy BTV" abbreviates "Ủy viên Ban Thường vụ"; "phụ trách" + a body stays in the title
+        ("đồng chí Trần Văn Lâm – Ủy BTV Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy",
+         {"Trần Văn Lâm": ["Ủy BTV Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]}),
+        ("Phó Trưởng đoàn phụ trách Đoàn ĐBQH tỉnh Đắk Lắk Y Vinh Tơr phát biểu",
+         {"Y Vinh Tơr": ["Phó Trưởng đoàn phụ trách Đoàn ĐBQH tỉnh Đắk Lắk"]}),
+        # "đại biểu" in lower case right before a name; never a count of delegates
+        ("Góp ý dự thảo, đại biểu Trần Văn Khải (đoàn Hà Nam) đề nghị", {"Trần Văn Khải": ["đại biểu"]}),
+        ("Hội nghị có 150 đại biểu dự; các đại biểu Hội đồng nhân dân tỉnh thảo luận.", {}),
+    ],
+)
+def test_lists_plurals_former_titles_and_profiles(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ _STOP_WORDS = (
     "trao", "tặng", "đã", "đang", "sẽ", "vừa", "cùng", "cũng", "tham dự", "đến", "tới", "làm việc",
     "tiếp", "nói", "ghi nhận", "điểm lại", "chỉ ra", "chúc mừng", "thông qua", "nghe", "được",
     "là", "có", "cho", "tại", "trong", "về", "khi", "với", "để", "nhằm", "thì", "mà", "nhưng",
-    "do", "bởi", "theo", "từ", "sau", "trước", "đối với", "qua", "gửi", "ký", "phụ trách",
+    "do", "bởi", "theo", "từ", "sau", "trước", "đối với", "qua", "gửi", "ký",
     "khai mạc", "bế mạc", "quán triệt", "giới thiệu", "công bố", "trả lời", "giải trình",
     "tiếp thu", "phân tích", "thăm", "đón", "động viên", "chủ động", "nhắc", "chia sẻ", "bày tỏ",
     "mong", "đồng tình", "nhất trí", "thống nhất", "cảm ơn", "gợi ý", "đặt", "giao", "phê bình",
@@ -49,6 +50,8 @@ _STOP_WORDS = (
 )
 _STOP = re.compile(
     rf"(?:{trie_regex(_STOP_WORDS, fold_case=False)}|dự(?!\s+khuyết)|(?<!khối\s)(?<!Khối\s)các"
+    # "phụ trách" ends a title unless a body follows ("Phó Trưởng đoàn phụ trách Đoàn ĐBQH tỉnh")
+    rf"|phụ\s+trách(?!\s+[{UPPER}])"
     r"|tổ\s+chức\s+(?:hội|buổi|phiên|cuộc))(?!\w)"
 )
 _HONORIFIC_WORDS = (
@@ -63,10 +66,13 @@ _ADDRESS = re.compile(r"(?:đồng\s+chí|đ/c|ông|bà)\s*:?")     # how one ad
 # words that are never part of a personal name (a run holding one is a body, a place, a title)
 _NOT_NAME = frozenset(
     "Tỉnh Ủy Đảng Ban Sở Phó Bí Huyện Xã Phường Bộ Quận Ương Các Những Ông Bà Ảnh Nguồn Theo Tại "
-    "Trong Tháng Kế Chương Thông Nghị Kết Chỉ Thủ Tổng Chủ Trưởng Giám Thiếu Nhà "
+    "Trong Tháng Kế Kết Chỉ Thủ Tổng Chủ Trưởng Giám Thiếu Nhà "
     "Mặt Khu Cụm Cảng Sông Núi Phố Tổ Phòng Bệnh Khối Thường UBND HĐND".split()
 )
-_NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm"}
+# words that open a document's or a programme's name ("Nghị quyết", "Chương trình", "Thông báo")
+# but end many given names ("Nguyễn Thanh Nghị", "Lê Văn Chương", "Trần Văn Thông")
+_NOT_FIRST = _NOT_NAME | {"Đại", "Hội", "Văn", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Hôm",
+                          "Nghị", "Chương", "Thông"}
 # a level of government before a place name: two capitalised words after it are the place
 # ("Huyện ủy Lâm Hà") unless it is the province's, whose names are all known places, so that
 # two words there that are no place are a name ("Chủ tịch UBND tỉnh Nguyễn Bốn")
@@ -83,6 +89,17 @@ _CHAIN_SEP = re.compile(r"[ ]*(?:\([^()\n]{1,40}\)[ ]*(?=[,:-]))?(?:,|-|\(|:)[ ]
 _CHAIN_NEXT = re.compile(r"[ ]*(?:,|;|-)[ ]*|[ ]+(?:và|kiêm)[ ]+")
 _LIST_SEP_END = re.compile(r"(?:[ ]*[,;][ ]*|[ ]+-[ ]+)$")
 _SPACES = re.compile(r"\s+")
+_FORMER_BEFORE = re.compile(r"(?<!\w)(?:nguyên|quyền)[ ]+$")
+_PLURAL_BEFORE = re.compile(r"(?<!\w)các[ ]+$")
+_NAME_JOIN = re.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
+# what a profile puts between a name and its titles: birth, people, home, age
+_ASIDE = re.compile(
+    rf"[ ]*,[ ]*(?:sinh[ ](?:năm|ngày)[ ][\d/.-]+|dân[ ]tộc[ ][{UPPER}][{LOWER}']*(?:[ ][{UPPER}][{LOWER}']*)?"
+    rf"|quê(?:[ ]quán)?[ ](?:ở[ ])?[^,;.:\n]{{1,40}}|\d{{2}}[ ]tuổi)(?=[ ]*,)")
+# the one title written in lower case before a name: "đại biểu Nguyễn Lân Hiếu (đoàn Bình Định)"
+_DELEGATE = re.compile(r"đại biểu(?!\w)")
+_CREDIT_WORDS = frozenset({"Ảnh", "Nguồn", "Theo", "Video", "Clip", "Tin", "Bài"})
+_ABBR_IN_PARENS = re.compile(rf"\([{UPPER}&]{{2,8}}\)")
 _ETHNIC_FIRST = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah", "Kpă", "A"})
 
 
@@ -262,6 +279,17 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
                 count += 1
                 continue
             break
+        if ch == "(":  # a body's abbreviation after its name: "Ủy ban nhân dân (UBND) tỉnh"
+            abbr = _ABBR_IN_PARENS.match(norm, q)
+            if abbr is None:
+                break
+            p = end = abbr.end()
+            count += 1
+            continue
+        if ch == "-" and _dash_joins_body(norm, q):  # "Ban Kinh tế - Ngân sách", "Tuyên giáo - Dân vận"
+            p = q + 1
+            count += 1
+            continue
         if not (ch.isalpha() or ch.isdigit()):
             break
         if ch.isdigit():
@@ -278,18 +306,19 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
             nxt = _syllables_after(norm, after)
             if len(nxt) >= 2 and _is_surname_at(_words(norm, nxt), 0):
                 break
-        if ch.isupper() and _may_open_name_or_place(norm, q):
-            run = _syllables_after(norm, q)
+        if ch.isupper():
+            prev = norm[m.start():q].rstrip()
+            local = _LEVEL.search(prev) is not None and _PROVINCE_LEVEL.search(prev) is None
+            run = _syllables_after(norm, q) if local or _may_open_name_or_place(norm, q) else None
             if run:
                 words = _words(norm, run)
-                k = _place_len(words, 0)
+                k = _place_len(words, 0) or _unknown_local_place(words, local)
                 if k:
                     p = end = run[k - 1][1]
                     count += k
                     continue
                 if _is_surname_at(words, 0) and _plausible(words):
-                    prev = norm[m.start():q].rstrip()
-                    if len(words) >= 3 or not _LEVEL.search(prev) or _PROVINCE_LEVEL.search(prev):
+                    if len(words) >= 3 or not local:
                         return m.start(), end, (run[0][0], run[-1][1])
         tok = _TOKEN.match(norm, q)
         if not tok:
@@ -301,13 +330,44 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
     return m.start(), end, None
 
 
-def _title_chain(norm: str, pos: int,
-                 memo: dict[int, _Title | None] | None = None) -> list[tuple[int, int]]:
-    """Titles after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`` (``-`` ``(`` ``:`` too)."""
+def _dash_joins_body(norm: str, q: int) -> bool:
+    """Whether the spaced dash at ``q`` joins two halves of a body's name inside a title (``Ban
+    Tuyên giáo - Dân vận``, ``Sở Lao động - Thương binh và Xã hội``) rather than ending the title
+    before another title or a name (``Bí thư Tỉnh ủy - Trưởng đoàn``, ``Giám đốc Sở - Lê Văn A``)."""
+    if q == 0 or norm[q - 1] != " ":
+        return False
+    r = q + 1
+    while r < len(norm) and norm[r] == " ":
+        r += 1
+    if r == q + 1 or r >= len(norm) or not norm[r].isupper() or _starts_title(norm, r):
+        return False
+    words = _words(norm, _syllables_after(norm, r))
+    if not words or words[0] in _CREDIT_WORDS or _place_len(words, 0):
+        return False
+    return not (_is_surname_at(words, 0) and _plausible(words))
+
+
+def _unknown_local_place(words: list[str], local: bool) -> int:
+    """After a district's, a commune's or a party committee's word (``huyện``, ``xã``, ``ủy``),
+    the two words of a place the lexicon does not know, when a name follows them: ``huyện Tri
+    Tôn Phan Văn Sương`` (a place of one word there is rare; the name opens with a surname)."""
+    if local and len(words) >= 4 and _is_surname_at(words, 2) and _plausible(words[2:]):
+        return 2
+    return 0
+
+
+def _title_chain(norm: str, pos: int, memo: dict[int, _Title | None] | None = None,
+                 in_titled_list: bool | Callable[[], bool] = False) -> list[tuple[int, int]]:
+    """Titles after a name: ``, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy`` (``-`` ``(`` ``:`` too).
+
+    In a list that gives each title before its name (``in_titled_list``: the name itself came
+    after a title), titles after a comma that run into another name are that name's: ``Bộ
+    trưởng Bộ GTVT A, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ B`` gives A none of B's."""
     sep = _CHAIN_SEP.match(norm, pos)
     if not sep:
         return []
     out: list[tuple[int, int]] = []
+    first_after_comma = 0 if "," in sep.group(0) or ";" in sep.group(0) else None
     p = sep.end()
     while True:
         t = _parse_title(norm, p, memo)
@@ -315,17 +375,36 @@ def _title_chain(norm: str, pos: int,
             break
         out.append((t[0], t[1]))
         if t[2] is not None:
+            if first_after_comma is not None and (
+                    in_titled_list if isinstance(in_titled_list, bool) else in_titled_list()):
+                del out[first_after_comma:]
             break
         nxt = _CHAIN_NEXT.match(norm, t[1])
         if not nxt or not _HEAD_AT.match(norm, nxt.end()):
             break
+        if first_after_comma is None and ("," in nxt.group(0) or ";" in nxt.group(0)):
+            first_after_comma = len(out)
         p = nxt.end()
     return out
 
 
-def _titles_before(norm: str, start: int,
-                   memo: dict[int, _Title | None] | None = None) -> list[tuple[int, int]]:
-    """``Ủy viên Trung ương Đảng, `` before a title at ``start``: titles listed before a name."""
+def _after_title(doc: Document, name: tuple[int, int]) -> bool:
+    """Whether a title just before ``name`` names it (``Bộ trưởng Bộ Xây dựng`` + name)."""
+    heads = doc.__dict__.get("_people_heads") or []
+    memo = _memo(doc)
+    i = bisect_left(heads, name[0])
+    while i > 0 and heads[i - 1] >= name[0] - 160:
+        i -= 1
+        t = _parse_title(doc.norm, heads[i], memo)
+        if t is not None and t[2] == name:
+            return True
+    return False
+
+
+def _titles_before(norm: str, start: int, memo: dict[int, _Title | None] | None = None,
+                   doc: Document | None = None) -> list[tuple[int, int]]:
+    """``Ủy viên Trung ương Đảng, `` before a title at ``start``: titles listed before a name.
+    With ``doc``, a piece may open with other words (``Tham dự có nguyên Ủy viên Bộ Chính trị,``)."""
     out: list[tuple[int, int]] = []
     end = start
     while True:
@@ -339,11 +418,34 @@ def _titles_before(norm: str, start: int,
         while piece_start < piece_end and norm[piece_start] == " ":
             piece_start += 1
         t = _parse_title(norm, piece_start, memo)
+        if (not t or t[1] != piece_end) and doc is not None:
+            t = _title_ending_at(doc, piece_start, piece_end)
+            if t is not None:
+                out.insert(0, (_former_start(doc.low, t[0]), t[1]))
+                break                 # the piece opened with other words: the list starts here
         if not t or t[1] != piece_end or t[2] is not None:
             break
         out.insert(0, (t[0], t[1]))
         end = piece_start
     return out
+
+
+def _title_ending_at(doc: Document, lo: int, hi: int) -> _Title | None:
+    """The first title starting inside ``lo``..``hi`` that ends exactly at ``hi`` with no name,
+    after a word in lower case (``có``, ``dự``; not a name: ``Trần Hồng Hà-Phó Trưởng ban``)."""
+    heads = doc.__dict__.get("_people_heads") or []
+    memo, norm = _memo(doc), doc.norm
+    for i in range(bisect_left(heads, lo + 1), bisect_left(heads, hi)):
+        t = _parse_title(norm, heads[i], memo)
+        if t is None or t[1] != hi or t[2] is not None or not norm[heads[i]].isupper():
+            continue
+        k = _former_start(doc.low, t[0])
+        if k == 0 or norm[k - 1] != " ":
+            return None
+        while k > 0 and norm[k - 1] == " ":
+            k -= 1
+        return t if k > 0 and norm[k - 1].islower() else None
+    return None
 
 
 # --------------------------------------------------------------------------- rule builders
@@ -376,7 +478,14 @@ def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
     if not _ADDRESS.fullmatch(word) and _is_byline(doc, m.start()):
         return None
     name = (run[0][0], run[-1][1])
-    return _Seen(name, tuple(_title_chain(norm, name[1], _memo(doc))), "honorific_name")
+    titles = _title_chain(norm, name[1], _memo(doc))
+    if not titles:                   # "Đồng chí A, sinh năm 1968, dân tộc Dao, Ủy viên ..."
+        after = name[1]
+        while (aside := _ASIDE.match(norm, after)) is not None:
+            after = aside.end()
+        if after > name[1]:
+            titles = _title_chain(norm, after, _memo(doc))
+    return _Seen(name, tuple(titles), "honorific_name")
 
 
 def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
@@ -396,27 +505,82 @@ def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
     name = (run[i][0], run[-1][1])
     if _is_byline(doc, name[0]):
         return None
-    titles = _title_chain(norm, name[1], _memo(doc))
+    titles = _title_chain(norm, name[1], _memo(doc), lambda: _after_title(doc, name))
     if not titles:
         return None
     return _Seen(name, tuple(titles), "name_then_title")
 
 
-def _title_then_name(doc: Document, m: re.Match[str]) -> _Seen | None:
+def _title_then_name(doc: Document, m: re.Match[str]) -> list[_Seen] | None:
     norm = doc.norm
-    if not norm[m.start()].isupper():
+    lower_delegate = not norm[m.start()].isupper() and _DELEGATE.match(doc.low, m.start()) is not None
+    if not norm[m.start()].isupper() and not lower_delegate:
         return None
-    t = _parse_title(norm, m.start(), _memo(doc))
+    memo = _memo(doc)
+    t = _parse_title(norm, m.start(), memo)
     if not t or t[2] is None:
         return None
+    if lower_delegate and norm[t[0]:t[2][0]].strip().lower() not in ("đại biểu", "đại biểu quốc hội"):
+        return None                  # "đại biểu" in lower case only right before the name
     name = t[2]
     # no byline test: a credit gives a bare name, so a title right after "Ảnh:" or "Theo" names
     # the official the photo shows or the text quotes ("Ảnh: Bí thư Tỉnh ủy ... phát biểu")
     title_end = t[1]
     while title_end > t[0] and norm[title_end - 1] == " ":
         title_end -= 1
-    titles = _titles_before(norm, t[0], _memo(doc)) + [(t[0], title_end)]
-    return _Seen(name, tuple(titles), "title_then_name")
+    start = _former_start(doc.low, t[0])
+    titles = _titles_before(norm, start, memo, doc) + [(start, title_end)]
+    shared = _plural_title_before(doc, titles[0][0])
+    if shared is not None:           # "các Ủy viên Bộ Chính trị: Phó Thủ tướng A, ..."
+        titles.insert(0, shared)
+    seen = [_Seen(name, tuple(titles), "title_then_name")]
+    if _is_plural(doc.low, titles[0][0]):   # "Các Phó Chủ tịch HĐND tỉnh A và B"
+        seen += [_Seen(other, tuple(titles), "title_then_name") for other in _names_joined(norm, name[1])]
+    return seen
+
+
+def _former_start(low: str, start: int) -> int:
+    """``start`` moved back over ``nguyên`` (former) or ``quyền`` (acting) before a title: the
+    contract has no field for them, so they stay in the title (``nguyên Thủ tướng Chính phủ``)."""
+    m = _FORMER_BEFORE.search(low, max(0, start - 12), start)
+    return m.start() if m else start
+
+
+def _is_plural(low: str, start: int) -> bool:
+    """Whether ``các`` (the plural) comes right before the title at ``start``."""
+    return _PLURAL_BEFORE.search(low, max(0, start - 8), start) is not None
+
+
+def _names_joined(norm: str, end: int) -> list[tuple[int, int]]:
+    """The names joined by ``,`` or ``và`` to a name ending at ``end`` (each opening with a surname)."""
+    out = []
+    while (j := _NAME_JOIN.match(norm, end)) is not None:
+        run = _syllables_after(norm, j.end())
+        words = _words(norm, run)
+        if not run or not _is_surname_at(words, 0) or not _plausible(words):
+            break
+        out.append((run[0][0], run[-1][1]))
+        end = run[-1][1]
+    return out
+
+
+def _plural_title_before(doc: Document, start: int) -> tuple[int, int] | None:
+    """The title a plural heading gives every item of the list that the title at ``start``
+    belongs to: ``các Ủy viên Bộ Chính trị: Phó Thủ tướng A, Chủ tịch ... B``."""
+    norm, low = doc.norm, doc.low
+    colon = norm.rfind(":", max(0, start - 300), start)
+    if colon < 0 or any(c in norm[colon:start] for c in ".\n"):
+        return None
+    cac = low.rfind("các ", max(0, colon - 120), colon)
+    if cac < 0 or (cac > 0 and low[cac - 1].isalnum()):
+        return None
+    ts = cac + 4
+    while ts < colon and norm[ts] == " ":
+        ts += 1
+    t = _parse_title(norm, ts, _memo(doc))
+    if t is None or t[2] is not None or norm[t[1]:colon].strip():
+        return None
+    return ts, len(norm[:t[1]].rstrip())
 
 
 @lru_cache(maxsize=1)
@@ -525,14 +689,18 @@ def _assemble(doc: Document, seen: list[_Seen]) -> list[Person]:
                 continue
             tkey = _title_key(title) if s.title_texts else _norm_title_key(norm[ts:te])
             if tkey not in titles or titles[tkey][0] > ts:
-                titles[tkey] = (ts, title)
+                titles[tkey] = (ts, te, title)
     people = []
     for key, g in groups.items():
         spans = g["spans"]
         for m in _mention_pattern(key).finditer(norm):
             spans.add(m.span())
         mentions = tuple(Mention(*to_orig(s, e)) for s, e in sorted(spans))
-        titles = tuple(t for _ts, t in sorted(g["titles"].values()))
+        spans_t = sorted(g["titles"].values())
+        # a title head inside a longer title of the same person is part of it, not another
+        # title ("ĐBQH tỉnh" in "Phó Trưởng đoàn Đoàn ĐBQH tỉnh")
+        titles = tuple(t for ts, te, t in spans_t
+                       if not any(os <= ts and te <= oe and (os, oe) != (ts, te) for os, oe, _o in spans_t))
         people.append((min(spans)[0], Person(g["name"], titles, mentions, g["rule"])))
     people.sort(key=lambda x: x[0])
     return [p for _pos, p in people]
@@ -663,13 +831,17 @@ def run(doc: Document) -> None:
     seen: list[_Seen] = []
     doc.__dict__["_people_titles"] = {}
     starts = _starts(doc.low)
+    doc.__dict__["_people_heads"] = starts[0]
     for rule in RULES:
         for m in _matches(doc, rule, starts):
             s = rule.build(doc, m)
-            if s is not None:
+            if isinstance(s, list):
+                seen.extend(s)
+            elif s is not None:
                 seen.append(s)
     doc.facts[NAME] = _assemble(doc, seen)
     del doc.__dict__["_people_titles"]
+    del doc.__dict__["_people_heads"]
 
 
 # --------------------------------------------------------------------------- the rules
