@@ -204,11 +204,24 @@ def _restart(pool: ProcessPoolExecutor, jobs: int) -> ProcessPoolExecutor:
 
 def _resubmit_unfinished(pool: ProcessPoolExecutor, queue: deque[list[Any]], work: Callable[..., Any],
                          args: tuple) -> None:
-    """Send the queued files whose worker died (or that never ran) to ``pool``."""
+    """Send the queued files whose worker died (or that never ran) to ``pool``.
+
+    A file sent here may kill its worker at once and break ``pool`` while the rest are being sent:
+    those left get a future failed with ``BrokenProcessPool``, which the caller meets in file order
+    and handles as any dead worker (the file retried alone, the others sent again)."""
+    broken: BrokenProcessPool | None = None
     for entry in queue:
         fut = entry[1]
         if isinstance(fut, Future) and (not fut.done() or fut.cancelled() or fut.exception() is not None):
-            entry[1] = pool.submit(work, entry[0], *args)
+            if broken is None:
+                try:
+                    entry[1] = pool.submit(work, entry[0], *args)
+                    continue
+                except BrokenProcessPool as exc:
+                    broken = exc
+            failed: Future = Future()
+            failed.set_exception(broken)
+            entry[1] = failed
 
 
 def _after_worker_died(path: str, work: Callable[..., Any], args: tuple, jobs: int, pool: ProcessPoolExecutor,
