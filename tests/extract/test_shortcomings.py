@@ -96,3 +96,19 @@ def test_seed_news_reports_list_their_shortcomings(seeds_dir, prefix, count):
                                   "vẫn còn một số hạn chế. ;;;...", "2. Hạn chế\n", "như: như: như:"])
 def test_odd_inputs_give_no_crash(text):
     _items(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tuy nhiên, vẫn còn một số hạn chế, yếu kém như: thủ tục chậm; thiếu sót trong khâu thẩm định.",
+    "Khó khăn, thách thức còn nhiều.\nNhững tồn tại, hạn chế:\n- Bất cập trong quản lý đất đai.",
+    "Vấn đề cần quan tâm  là   khó\tkhăn về vốn; điểm nghẽn, vướng mắc kéo dài.",
+    "Không có gì đáng chú ý trong đoạn này.",
+])
+def test_noun_offsets_read_once_per_document_are_those_of_a_scan_of_each_paragraph(text):
+    from chidao.extract import segments, shortcomings as sc
+    from chidao.extract.document import Document
+    from chidao.lexicon import prefilter as pf
+    doc = Document(text)
+    low = doc.low
+    for s, e in [(0, len(low))] + segments.block_spans(doc) + [(3, len(low) - 4), (5, 12)]:
+        assert sc._noun_starts(doc, low, s, e) == pf.starts(sc._pre("noun"), low, s, e)

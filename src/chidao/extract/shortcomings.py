@@ -70,11 +70,6 @@ def _pre(name: str) -> re.Pattern[str]:
     return pf.prefilter(_cues().get(name, ()))
 
 
-@lru_cache(maxsize=None)
-def _noun_anchors() -> pf.Anchors:
-    return pf.Anchors(_cues().get("noun", ()))
-
-
 def _letters(category: str) -> int:
     """The most characters other than white space a phrase of ``category`` holds."""
     return max((len("".join(p.split())) for p in _cues().get(category, ())), default=0)
@@ -98,9 +93,11 @@ class _LeadIns:
         self.nouns: list[int] = []
         self.openers: list[int] = []
         low = self.low
-        if low is None or not _noun_anchors().may_hold(low, s, e):
+        if low is None:
             return
-        self.nouns = pf.starts(_pre("noun"), low, s, e)
+        self.nouns = _noun_starts(doc, low, s, e)
+        if not self.nouns:
+            return
         reach = max(_noun_reach("lead_list"), _noun_reach("lead_stop"))
         found: set[int] = set()
         for noun in self.nouns:             # lead-in words close enough before a noun
@@ -123,6 +120,53 @@ class _LeadIns:
             if m is not None:
                 return m
         return None
+
+
+_NOUNS = "_shortcomings_nouns"
+
+
+@lru_cache(maxsize=1)
+def _noun_first_words() -> tuple[str, ...] | None:
+    """The words the noun phrases begin with (``None`` if one begins with no word): a match of
+    ``_pre("noun")`` begins with one of them as written."""
+    words = set()
+    for p in _cues().get("noun", ()):
+        first = p.lower().split(",")[0].split()
+        if not first:
+            return None
+        words.add(first[0])
+    return tuple(sorted(words))
+
+
+def _noun_starts(doc: Document, low: str, s: int, e: int) -> list[int]:
+    """``pf.starts(_pre("noun"), low, s, e)``: the prefilter is tried only where one of the first
+    words of its phrases stands, found with ``str.find`` once per document."""
+    cached = doc.__dict__.get(_NOUNS)
+    if cached is None or cached[0] is not low:
+        words = _noun_first_words()
+        if words is None:
+            found = pf.starts(_pre("noun"), low, 0, len(low))
+        else:
+            hits = set()
+            for w in words:
+                i = low.find(w)
+                while i != -1:
+                    hits.add(i)
+                    i = low.find(w, i + 1)
+            found = sorted(hits)
+        cached = doc.__dict__[_NOUNS] = (low, found)
+    found = cached[1]
+    i = bisect.bisect_left(found, s)
+    if i == len(found) or found[i] >= e:
+        return []
+    match = _pre("noun").match
+    out = []
+    for at in found[i:]:
+        if at >= e:
+            break
+        if match(low, at, e) is not None:
+            out.append(at)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -175,6 +219,14 @@ _CAPTION = re.compile(r"\|\s*$|(?:^|[.(]\s*)ảnh\s*:", re.IGNORECASE)
 _CLOSED = tuple(".;!?…,")          # a paragraph ending in one of these is no heading
 
 
+_ALNUM = re.compile(r"[^\W_]")      # what str.isalnum() holds true
+
+
+def _first_alnum_is_lower(norm: str, s: int, e: int) -> bool:
+    m = _ALNUM.search(norm, s, e)
+    return m is not None and m.group().islower()
+
+
 def _paragraphs(doc: Document) -> list[_Para]:
     norm = doc.norm
     out: list[_Para] = []
@@ -186,7 +238,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
         s += len(line) - len(line.lstrip())
         e = s + len(stripped)
         bm = _BULLET.match(norm, s, e)
-        if out and not bm and not out[-1].heading and next((c for c in stripped if c.isalnum()), "").islower():
+        if out and not bm and not out[-1].heading and _first_alnum_is_lower(norm, s, e):
             out[-1].end = e
             continue
         p = _Para(s, e)
