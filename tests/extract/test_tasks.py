@@ -478,3 +478,42 @@ def test_commitments_and_follow_on_sentences_take_the_body_that_acts(text, want)
     got = [(t.text, t.assignees, t.deadline) for t in _tasks(text)]
     assert [(g[0][:len(w[0])], g[1], g[2]) for g, w in zip(got, want)] == want
     assert len(got) == len(want)
+
+
+# (text, where the directive's own words begin): _skip_lead passes connectives, quotes and brackets
+SKIP_LEAD = [
+    ("Theo đó, UBND tỉnh chỉ đạo", "UBND tỉnh chỉ đạo"),
+    ('"Các sở, ngành cần', "Các sở, ngành cần"),
+    ("(Đồng thời, giao Sở Y tế", "giao Sở Y tế"),
+    ("UBND tỉnh chỉ đạo", "UBND tỉnh chỉ đạo"),
+    ("Theodõi tiến độ", "Theodõi tiến độ"),          # a word merely beginning like a connective
+    ("Thực hiện Kế hoạch", "Thực hiện Kế hoạch"),
+]
+
+
+@pytest.mark.parametrize("text,rest", SKIP_LEAD)
+def test_skip_lead_passes_connectives_quotes_and_brackets_only(text, rest):
+    doc = task_extractor.Document(text)
+    at = task_extractor._skip_lead(doc.norm, 0, len(doc.norm))
+    assert doc.norm[at:] == rest
+
+
+def test_every_body_phrase_opens_where_its_first_word_is_admitted():
+    """The first-word test that rules a place out before body_at's patterns are tried admits every
+    phrase they hold (heads, quantifiers, known bodies), in any case, followed by more words."""
+    from chidao.lexicon.bodies import body_forms
+    cues = task_extractor._cues()
+    phrases = [p for cat in ("quantifier", "body_head", "named_head") for p in cues.get(cat, ())]
+    phrases += list(body_forms())
+    assert phrases
+    for p in phrases:
+        for form in (p, p.upper(), p[:1].upper() + p[1:]):
+            doc = task_extractor.Document(form + " tỉnh Quảng Nam")
+            assert task_extractor._may_open_body(doc, 0, len(doc.norm)), form
+
+
+@pytest.mark.parametrize("text", ["Hôm nay trời đẹp", "Theo đó, trời đẹp", "Sởi bùng phát"])
+def test_a_word_no_body_begins_with_is_ruled_out(text):
+    doc = task_extractor.Document(text)
+    assert not task_extractor._may_open_body(doc, 0, len(doc.norm))
+    assert task_extractor.body_at(doc, 0, len(doc.norm)) is None

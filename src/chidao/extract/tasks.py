@@ -485,6 +485,48 @@ def _descriptive_end(doc: Document, j: int, end: int, budget: int) -> int | None
     return None
 
 
+_WORD_RUN = re.compile(r"[^\W_]*")
+
+
+def _leading_words(phrases, comma_optional: bool) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, prefixes) that the text at a place where one of ``phrases`` matches (whole-word,
+    case-insensitive) begins with: the leading run of letters and digits of the phrase, whole and
+    folded to lower case (``Document.low``); where the first word stands before a comma that may be
+    left out (``_COMMA``), the text's first word may run on into the next: that word is a prefix."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for p in phrases:
+        p = p.lower()
+        lead = p[:_WORD_RUN.match(p).end()]
+        words.add(lead)
+        if comma_optional and lead and p[len(lead):].lstrip().startswith(","):
+            prefixes.add(lead)
+    return frozenset(words), tuple(sorted(prefixes))
+
+
+@lru_cache(maxsize=1)
+def _body_openings() -> tuple[frozenset[str], tuple[str, ...]]:
+    """``_leading_words`` of the phrases without which ``_body_at`` reads nothing: those of
+    ``_rx("head")``, of the bodies lexicon and of ``_rx("quantifier")``."""
+    words, prefixes = _leading_words([p for cat in ("quantifier", "body_head", "named_head")
+                                      for p in _cues().get(cat, ())], True)
+    try:
+        from chidao.lexicon.bodies import body_forms
+    except ImportError:
+        return words, prefixes
+    known, _none = _leading_words(body_forms(), False)     # "," there is never left out
+    return words | known, prefixes
+
+
+def _may_open_body(doc: Document, pos: int, end: int) -> bool:
+    """Whether ``norm[pos:end]`` opens with a word a body's name can begin with: one test of the
+    first word instead of three patterns tried (and failing) at most places."""
+    low = doc.low
+    first = low[pos:_WORD_RUN.match(low, pos, end).end()]
+    words, prefixes = _body_openings()
+    return first in words or bool(prefixes) and first.startswith(prefixes)
+
+
 def body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
     """The span of ``norm`` naming a body that begins at ``pos`` (``UBND tỉnh``, ``các sở, ngành``),
     read once per document and place (see ``_body_at``)."""
@@ -505,6 +547,8 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
     once it reaches its level (``tỉnh``, ``huyện Quế Sơn``), and after ``các <head>``, only levels,
     complements (``liên quan``, ``trực thuộc``) and further heads go on. A descriptive head reads on
     over verbs to its level (``Trung tâm phát triển quỹ đất thành phố``)."""
+    if not _may_open_body(doc, pos, end):
+        return None                              # no head, known body nor quantifier can begin here
     norm = doc.norm
     head = _rx("head").match(norm, pos, end)
     known = _known_bodies()
