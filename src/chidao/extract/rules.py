@@ -31,3 +31,13 @@ def run_rules(doc: Document, rules: list[Rule], text: str | None = None) -> Iter
 def vi(pattern: str) -> re.Pattern[str]:
     """Compile a pattern over Vietnamese text: case-insensitive, verbose, Unicode word classes."""
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE | re.UNICODE)
+
+
+def drop_overlapping(facts: list[Any]) -> list[Any]:
+    """``facts`` in text order, each one that overlaps the one kept before it left out."""
+    out: list[Any] = []
+    for f in sorted(facts, key=lambda f: (f.start, f.end)):
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from chidao.extract import segments
 from chidao.extract.document import Document
-from chidao.extract.rules import Rule, vi
+from chidao.extract.rules import Rule, drop_overlapping, vi
 from chidao.lexicon import cue_table, phrase_alternation
 from chidao.lexicon import prefilter as pf
 from chidao.model import Shortcoming
@@ -401,12 +401,7 @@ def run(doc: Document) -> list[Shortcoming]:
     found: list[Shortcoming] = []
     for rule in RULES:
         found.extend(f for f in rule.build(doc, None) if f is not None)
-    found.sort(key=lambda f: (f.start, f.end))
-    out: list[Shortcoming] = []
-    for f in found:
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
+    out = drop_overlapping(found)
     doc.facts[NAME] = out
     return out
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from chidao.extract import segments
 from chidao.extract.document import Document
-from chidao.extract.rules import Rule, vi
+from chidao.extract.rules import Rule, drop_overlapping, vi
 from chidao.lexicon import cue_table
 from chidao.lexicon import prefilter as pf
 from chidao.model import Task
@@ -1025,13 +1025,7 @@ def run(doc: Document) -> list[Task]:
     """Find every task in ``doc`` and store them as ``doc.facts["tasks"]``."""
     for key in _RUN_CACHES:              # worked out afresh: the dates or ref_date may have changed
         doc.__dict__.pop(key, None)
-    tasks = [t for t in _tasks(doc) if t is not None]
-    tasks.sort(key=lambda t: (t.start, t.end))
-    out: list[Task] = []
-    for t in tasks:
-        if out and t.start < out[-1].end:
-            continue
-        out.append(t)
+    out = drop_overlapping([t for t in _tasks(doc) if t is not None])
     doc.facts[NAME] = out
     return out
 
