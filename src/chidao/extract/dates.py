@@ -130,16 +130,23 @@ def _build_bare_day_month(doc: Document, m: re.Match[str]) -> DateFact | None:
     return _build_day("bare_day_month")(doc, m)
 
 
+def _written_or_ref_year(doc: Document, m: re.Match[str]) -> tuple[int | None, bool] | None:
+    """The year of ``m`` and whether it was written: the written one, else the reference year (which
+    may be unknown, ``None``); ``None`` for a written year out of range."""
+    y = _year(m)
+    if y is None:
+        return _ref_year(doc), False
+    return (y, True) if _valid_year(y) else None
+
+
 def _build_month(doc: Document, m: re.Match[str]) -> DateFact | None:
     mo = int(m.group("m"))
     if not 1 <= mo <= 12:
         return None
-    y = _year(m)
-    given = y is not None
-    if y is None:
-        y = _ref_year(doc)
-    elif not _valid_year(y):
+    year = _written_or_ref_year(doc, m)
+    if year is None:
         return None
+    y, given = year
     if y is None:
         return _mk(doc, m, "month", PeriodKind.MONTH, None, None, year_given=False)
     return _mk(doc, m, "month", PeriodKind.MONTH, date(y, mo, 1), _last_day(y, mo), year_given=given)
@@ -150,12 +157,10 @@ def _build_quarter(doc: Document, m: re.Match[str]) -> DateFact | None:
     q = int(q_text) if q_text.isdigit() else roman_to_int(q_text)
     if q is None or not 1 <= q <= 4:
         return None
-    y = _year(m)
-    given = y is not None
-    if y is None:
-        y = _ref_year(doc)
-    elif not _valid_year(y):
+    year = _written_or_ref_year(doc, m)
+    if year is None:
         return None
+    y, given = year
     if y is None:
         return _mk(doc, m, "quarter", PeriodKind.QUARTER, None, None, year_given=False)
     return _mk(doc, m, "quarter", PeriodKind.QUARTER, date(y, 3 * q - 2, 1), _last_day(y, 3 * q),
