@@ -38,9 +38,9 @@ DIRECTIVE_SENTENCES = [
     ("Theo đó, các ban cán sự đảng, đảng đoàn khẩn trương rà soát theo Quy định 146.",
      [("các ban cán sự đảng, đảng đoàn khẩn trương rà soát theo Quy định 146",
        ("Các ban cán sự đảng, đảng đoàn",))]),
+    # the delegates in the room are addressed, no body is named: a task without an assignee
     ("Bí thư Tỉnh ủy đề nghị các đại biểu tập trung thảo luận, góp ý vào dự thảo báo cáo.",
-     [("Bí thư Tỉnh ủy đề nghị các đại biểu tập trung thảo luận, góp ý vào dự thảo báo cáo",
-       ("Các đại biểu",))]),
+     [("Bí thư Tỉnh ủy đề nghị các đại biểu tập trung thảo luận, góp ý vào dự thảo báo cáo", ())]),
     ("Bí thư Tỉnh ủy đặc biệt lưu ý các ban đảng khẩn trương tham mưu chuẩn bị văn kiện đại hội.",
      [("Bí thư Tỉnh ủy đặc biệt lưu ý các ban đảng khẩn trương tham mưu chuẩn bị văn kiện đại hội",
        ("Các ban đảng",))]),
@@ -517,3 +517,23 @@ def test_a_word_no_body_begins_with_is_ruled_out(text):
     doc = task_extractor.Document(text)
     assert not task_extractor._may_open_body(doc, 0, len(doc.norm))
     assert task_extractor.body_at(doc, 0, len(doc.norm)) is None
+
+
+# A speaker's form of address names the people in the room, not a body to follow up; a name that
+# goes on past it (a group, a body) is kept.
+ADDRESSED = [
+    ("Đề nghị các đồng chí tập trung chỉ đạo hoàn thành trước ngày 30/6/2024.", ()),
+    ("Yêu cầu các đại biểu nghiên cứu kỹ tài liệu, đóng góp ý kiến.", ()),
+    ("Đề nghị các đồng chí thành viên Ban Chỉ đạo tỉnh tập trung kiểm tra.",
+     ("Các đồng chí thành viên Ban Chỉ đạo tỉnh",)),
+    ("Giao các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn theo dõi, đôn đốc.",
+     ("Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn",)),
+    ("Đề nghị các đại biểu Quốc hội tỉnh tiếp xúc cử tri.", ("Các đại biểu Quốc hội tỉnh",)),
+]
+
+
+@pytest.mark.parametrize("text,want", ADDRESSED)
+def test_form_of_address_alone_is_no_assignee(text, want):
+    tasks = _tasks(text)
+    assert len(tasks) == 1
+    assert tasks[0].assignees == want

@@ -679,9 +679,21 @@ def _name(doc: Document, s: int, e: int) -> str:
 
 
 def _names(doc: Document, span: tuple[int, int] | None) -> tuple[str, ...]:
+    """The bodies ``norm[span]`` names, one each, without a bare form of address (``các đồng chí``,
+    ``các đại biểu``): those are the people a speaker addresses, and name no body to follow up."""
     if span is None:
         return ()
-    return tuple(_name(doc, a, b) for a, b in _split_bodies(doc, *span))
+    return tuple(_name(doc, a, b) for a, b in _split_bodies(doc, *span) if not _form_of_address(doc.low[a:b]))
+
+
+def _form_of_address(low: str) -> bool:
+    """Whether ``low`` (a lower-case name) is only a form of address, perhaps after a quantifier."""
+    words = " ".join(low.split())
+    for q in _phrases("quantifier"):
+        if words.startswith(q + " "):
+            words = words[len(q) + 1:]
+            break
+    return words in _phrase_set("form_of_address")
 
 
 _NOT_CUE_BEFORE = re.compile(
