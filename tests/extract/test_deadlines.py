@@ -349,3 +349,49 @@ def test_over_lower_case_text_letters_match_as_they_do_ignoring_case_but_dotless
     assert odd == {"\u0131", "\u017f"}                       # ı and ſ: the documents read as written
     for cls in (r"\w", r"\s", r"\d"):
         assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, low)]
+
+
+# weak_cue_then_done: "đến" with no lead before it sets a deadline when a verb of completion follows the
+# date ("đến ngày 25/3 phải hoàn thành"); tapchigiaothong.vn (Nghệ An), tinhuyquangtri.vn
+@pytest.mark.parametrize("text,words,due", [
+    ('ra "tối hậu thư" đến ngày 25/4 phải hoàn thành.', "đến ngày 25/4", date(2024, 4, 25)),
+    ("đang tiến hành những phần việc để đến ngày 30/08/2024 hoàn thành mục tiêu xóa nhà tạm",
+     "đến ngày 30/08/2024", date(2024, 8, 30)),
+    ("các huyện đến tháng 6/2024 cần hoàn thiện hồ sơ", "đến tháng 6/2024", date(2024, 6, 30)),
+    ("tới ngày 15/5 xong việc bàn giao mặt bằng", "tới ngày 15/5", date(2024, 5, 15)),
+])
+def test_a_weak_cue_is_a_deadline_when_completion_follows_the_date(text, words, due):
+    dl = _principal(text)
+    assert dl is not None and (dl.text, dl.due, dl.rule) == (words, due, "weak_cue_then_done")
+
+
+@pytest.mark.parametrize("text", [
+    "kế hoạch vốn năm 2024 của các bộ đến ngày 31/5/2024 chưa phân bổ hết",     # a state at a cut-off
+    "cho học sinh nghỉ học đến ngày 10/4/2024.",                                # how long, not by when
+    "Tính đến ngày 30/4/2024, toàn tỉnh đã hoàn thành 1.738 ngôi nhà",            # a count at a date
+    "tầm nhìn đến năm 2050 hoàn thành công nghiệp hóa",                          # a name, blocked
+])
+def test_a_weak_cue_without_completion_right_after_its_date_sets_no_deadline(text):
+    assert _principal(text) is None
+
+
+# plan_name_horizon: a year after "đến" ends the proper name of a plan that stands between the lead and
+# the cue ("hoàn thành ... Quy hoạch chung đô thị Thừa Thiên Huế đến năm 2045"); baodautu.vn (Huế)
+@pytest.mark.parametrize("text", [
+    "tiếp tục hoàn thành các kế hoạch triển khai thực hiện Quy hoạch chung đô thị Thừa Thiên Huế đến năm 2045",
+    "hoàn thành việc sơ kết Chiến lược phát triển ngành Dược đến năm 2030",
+    "phấn đấu thực hiện Đề án phát triển du lịch đến năm 2030",
+])
+def test_a_year_that_ends_the_name_of_a_plan_is_no_deadline(text):
+    assert _principal(text) is None
+
+
+@pytest.mark.parametrize("text,words,due", [
+    ("tiếp tục hoàn thành các kế hoạch đến năm 2025", "đến năm 2025", date(2025, 12, 31)),   # no name
+    ("phấn đấu đến năm 2025 hoàn thành Quy hoạch tỉnh", "đến năm 2025", date(2025, 12, 31)),  # name after
+    ("hoàn thành Quy hoạch tỉnh trước năm 2025", "trước năm 2025", date(2024, 12, 31)),     # a strong cue
+    ("hoàn thành Đề án đến tháng 6/2024", "đến tháng 6/2024", date(2024, 6, 30)),             # not a year
+])
+def test_a_plan_named_before_a_deadline_leaves_other_deadlines_alone(text, words, due):
+    dl = _principal(text)
+    assert dl is not None and (dl.text, dl.due) == (words, due)

@@ -537,3 +537,24 @@ def test_form_of_address_alone_is_no_assignee(text, want):
     tasks = _tasks(text)
     assert len(tasks) == 1
     assert tasks[0].assignees == want
+
+
+# fronted_deadline: a deadline that opens a sentence and ends at a comma stands before its subject
+# ("Trước ngày 31/12, các sở phải ..."); danviet.vn (Quảng Ngãi)
+@pytest.mark.parametrize("text,assignees,due", [
+    ("Trước ngày 30/6/2024, các sở, ngành phải gửi báo cáo về Sở Nội vụ.", ("Các sở, ngành",), "2024-06-30"),
+    ("Chậm nhất đến cuối tháng 12, Sở Tài chính phải hoàn thành việc thẩm định.", ("Sở Tài chính",),
+     "2024-12-31"),
+    ("Trong quý II/2024, UBND các huyện cần hoàn thành việc rà soát.", ("UBND các huyện",), "2024-06-30"),
+])
+def test_a_deadline_opening_the_sentence_leaves_its_subject_the_assignee(text, assignees, due):
+    got = [(t.assignees, t.deadline.isoformat() if t.deadline else None) for t in _tasks(text)]
+    assert got == [(assignees, due)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ngày 15/3/2024, các sở, ngành phải gửi báo cáo về Sở Nội vụ.",          # a date, no cue: not fronted
+    "Năm 2024, các sở, ngành phải gửi báo cáo về Sở Nội vụ.",
+])
+def test_a_bare_date_opening_the_sentence_is_not_read_as_a_fronted_deadline(text):
+    assert all(t.assignees == () for t in _tasks(text))

@@ -772,7 +772,11 @@ def _deadline_of(sp: _Span, fact: DateFact, prev: DateFact | None = None,
         if weak and _blocked(sp, lead_zone, cut):
             return None                                            # "tầm nhìn đến năm 2050"
         if weak and (recurring or _licensed(sp, lead_zone, cut)):
+            if fact.kind == PeriodKind.YEAR and _plan_name_before(lead_zone):
+                return None          # "hoàn thành ... Quy hoạch chung đô thị Huế đến năm 2045": the plan's name
             relation, rule, start = "by", "weak_cue_" + _slug(weak["cue"]), cut + weak.start()
+        elif weak and fact.kind in _DONE_KINDS and _DONE_AFTER.match(norm[fe:sp.clause(fs, fe)[1]]):
+            relation, rule, start = "by", "weak_cue_then_done", cut + weak.start()   # "đến ngày 25/3 phải hoàn thành"
         elif not weak:
             lead = cued and sp.tail("lead", before, cut, near)
             if lead:
@@ -850,6 +854,20 @@ def _blocked(sp: _Span, lead_zone: str, base: int) -> bool:
     tail = lead_zone[-30:]
     at = base + len(lead_zone) - len(tail)
     return sp.first_match(_word_re("block"), tail, at, _first_words("block"), at) is not None
+
+
+# the capitalised head of a plan's proper name ("Quy hoạch tỉnh ... thời kỳ 2021-2030", "Chiến lược ...")
+_PLAN_NAME = re.compile(r"(?<![^\W\d_])(?:Quy hoạch|Chiến lược|Đề án|Chương trình|Kế hoạch|Nghị quyết|Dự án)(?![^\W\d_])")
+
+
+def _plan_name_before(lead_zone: str) -> bool:
+    """A plan's proper name stands between the last lead and a weak cue before a year: "hoàn thành các
+    kế hoạch thực hiện Quy hoạch chung đô thị Thừa Thiên Huế đến năm 2045" (the year ends the name);
+    not "hoàn thành các kế hoạch đến năm 2025" (no name)."""
+    last = None
+    for last in _licensing().finditer(lead_zone):
+        pass
+    return _PLAN_NAME.search(lead_zone, last.end() if last else 0) is not None
 
 
 def _licensed(sp: _Span, lead_zone: str, base: int) -> bool:

@@ -1116,6 +1116,9 @@ def _read_opening_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
     norm = doc.norm
     core = _skip_lead(norm, s, e)
     span = body_at(doc, core, e)
+    if span is None:                   # "Trước ngày 31/12, các sở phải ...": past a fronted deadline
+        j = _after_fronted_deadline(doc, core, e)
+        span = body_at(doc, j, e) if j is not None else None
     if span is None or _PERSON_HEAD.match(norm, core, e):
         return None
     j = span[1]
@@ -1126,6 +1129,27 @@ def _read_opening_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
     if _DA.match(norm, j, e) or any(_rx(name).match(norm, j, e) for name in ("directive", "speech", "reporting")):
         return None
     return span
+
+
+FRONT_DEADLINE_CHARS = 60        # how long a deadline opening a sentence may be ("Chậm nhất đến cuối tháng 12,")
+
+
+def _after_fronted_deadline(doc: Document, core: int, e: int) -> int | None:
+    """Where the subject begins after a deadline that opens the sentence and ends at a comma:
+    ``Trước ngày 31/12, các sở ...``, ``Chậm nhất đến cuối tháng 12, BQL DA ...``; else ``None``
+    (``Ngày 1/5, ...`` is a date, not a deadline)."""
+    norm = doc.norm
+    comma = norm.find(",", core, min(e, core + FRONT_DEADLINE_CHARS))
+    if comma < 0:
+        return None
+    os_, oe = doc.orig_span(core, comma)
+    dl = _find_deadline(doc, os_, oe)
+    if dl is None or doc.text[dl.end:oe].strip():
+        return None
+    j = comma + 1
+    while j < e and norm[j] == " ":
+        j += 1
+    return j
 
 
 _FUTURE_LOW = re.compile(r"(?<!\w)sẽ\s+")
