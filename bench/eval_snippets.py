@@ -35,6 +35,10 @@ one by one: a collection of 151 new quotes (47 provinces and central bodies, 201
 a hash of each id, two thirds appended here to ``eval_cases.jsonl`` for development, one third kept
 sealed. Run it for the score only: ``--cases bench/eval_heldout.jsonl`` (no ``-v`` while writing rules).
 The ``assignees`` target (0,85) is the team's own; the issue sets none.
+
+``bench/eval_heldout2.jsonl`` is a second sealed set (collected 2026-11 by an independent examiner who
+writes no rules): 88 short quotes from provinces A-L (pre-2025 names) and central bodies' texts of odd
+years, 2013-2025, each annotated by hand before chidao was run on it. Score only, never ``-v``.
 """
 from __future__ import annotations
 
