@@ -449,3 +449,38 @@ def test_bounds_and_shares_of_a_whole_are_not_indicators(text):
 def test_bound_on_one_figure_is_still_its_share_of_plan():
     (ind,) = read("Giải ngân vốn đầu tư công đạt trên 60% kế hoạch")
     assert ind.plan_pct == 60
+
+
+# round three: a count reached ("đã có 6/9 huyện"), a long counted name, work reported done, and a
+# share of an amount a higher level assigned named without a plan word
+READ_AS_3 = [
+    ("Đến nay, tỉnh đã có 6/9 huyện nông thôn mới, 38 xã đạt chuẩn nông thôn mới nâng cao.",
+     dict(actual=6, target=9)),
+    ("Năm 2019, 18/18 chỉ tiêu phát triển kinh tế - xã hội chủ yếu đều đạt và vượt kế hoạch đề ra.",
+     dict(actual=18, target=18)),
+    ("Đến nay, các địa phương đã hoàn thành 7.892 nhiệm vụ.", dict(value=7892, unit="nhiệm vụ")),
+    ("Thu ngân sách của tỉnh đạt 12.733 tỉ đồng, đạt trên 54,4% thu ngân sách nhà nước do Trung ương giao "
+     "cho tỉnh trong năm 2023.", dict(value=12733, plan_pct=54.4)),
+    ("Giải ngân 1.200 tỷ đồng, bằng 62% số vốn được giao.", dict(value=1200, plan_pct=62)),
+]
+
+
+@pytest.mark.parametrize("text, want", READ_AS_3, ids=[t[:40] for t, _ in READ_AS_3])
+def test_round_three_constructions_are_read(text, want):
+    got = read(text)
+    assert got, text
+    for key, value in want.items():
+        assert getattr(got[0], key) == pytest.approx(value) if isinstance(value, (int, float)) else value, key
+
+
+NOT_READ_3 = [
+    "Toàn tỉnh hiện có 145/151 xã thuộc vùng đồng bào dân tộc thiểu số.",   # a share of a whole, "hiện có"
+    "Giao Sở Xây dựng hoàn thành 3 đề án trước ngày 30/6.",                  # a directive, not work done
+    "Có 95% số hộ được giao đất sản xuất.",                                  # "được giao đất": no plan
+]
+
+
+@pytest.mark.parametrize("text", NOT_READ_3, ids=[t[:40] for t in NOT_READ_3])
+def test_round_three_negatives_give_no_share_or_count(text):
+    assert all(i.actual is None and i.plan_pct is None for i in read(text))
+    assert not any(i.value == 3 for i in read(text))

@@ -299,3 +299,55 @@ def test_places_dashes_and_brackets_inside_a_title(text: str, expected: dict[str
 )
 def test_lists_plurals_former_titles_and_profiles(text: str, expected: dict[str, list[str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number ends a title after the word it numbers (rule: _NUMBERED_BEFORE)
+        ("đồng chí Phan Đình Trạc, Trưởng ban Nội chính Trung ương, Trưởng đoàn Kiểm tra số 2 chủ trì",
+         {"Phan Đình Trạc": ["Trưởng ban Nội chính Trung ương", "Trưởng đoàn Kiểm tra số 2"]}),
+        ("Trần Tuấn Anh - Trưởng Ban Chỉ đạo Đề án Tổng kết Nghị quyết 26; Thái Thanh Quý - Bí thư Tỉnh ủy",
+         {"Trần Tuấn Anh": ["Trưởng Ban Chỉ đạo Đề án Tổng kết Nghị quyết 26"], "Thái Thanh Quý": ["Bí thư Tỉnh ủy"]}),
+        ("ông Lê Văn Nam, Phó Trưởng ban Chỉ đạo Tổng kết Nghị quyết 12-NQ/TW của tỉnh",
+         {"Lê Văn Nam": ["Phó Trưởng ban Chỉ đạo Tổng kết Nghị quyết 12-NQ/TW"]}),
+        # negative: a bare number after a title is no part of it (a count, a date, an age)
+        ("Bí thư Tỉnh ủy Lê Văn A 3 lần về thăm xã.", {"Lê Văn A": ["Bí thư Tỉnh ủy"]}),
+        ("đồng chí Lê Văn B, Bí thư Tỉnh ủy 2 nhiệm kỳ", {"Lê Văn B": ["Bí thư Tỉnh ủy"]}),
+        # "của Đảng" after a national post is part of it; "của" before anything else ends a title
+        ("đồng chí Tổng Bí thư Nguyễn Phú Trọng, Trưởng Tiểu ban nhân sự Đại hội XIV của Đảng tại phiên họp",
+         {"Nguyễn Phú Trọng": ["Tổng Bí thư", "Trưởng Tiểu ban nhân sự Đại hội XIV của Đảng"]}),
+        ("đồng chí Lê Văn C, Bí thư Tỉnh ủy của tỉnh bạn", {"Lê Văn C": ["Bí thư Tỉnh ủy"]}),
+        ("đồng chí Lê Văn D, Ủy viên Ban Chấp hành của Đảng bộ tỉnh", {"Lê Văn D": ["Ủy viên Ban Chấp hành"]}),
+        # team and sub-committee heads
+        ("Nguyễn Hồng Sơn - Phó Trưởng Ban Kinh tế Trung ương, Tổ trưởng Tổ Biên tập đồng chủ trì.",
+         {"Nguyễn Hồng Sơn": ["Phó Trưởng Ban Kinh tế Trung ương", "Tổ trưởng Tổ Biên tập"]}),
+        ("Đồng chí Đào Hồng Lan, Phó Bí thư Thường trực Tỉnh ủy, Trưởng Tiểu ban chủ trì.",
+         {"Đào Hồng Lan": ["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng Tiểu ban"]}),
+        # a Mông clan name opens a name
+        ("ông Chá A Của, Phó Chủ tịch HĐND tỉnh khóa XV.", {"Chá A Của": ["Phó Chủ tịch HĐND tỉnh khóa XV"]}),
+    ],
+)
+def test_numbers_central_bodies_and_team_heads_inside_titles(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plural title, a colon, then bare names: each holds the title (rule: plural_title_colon_names)
+        ("Phó Chủ tịch Thường trực UBND tỉnh Trần Hoàng Tuấn cùng các Phó Chủ tịch UBND tỉnh: Võ Phiên, "
+         "Trần Phước Hiền chủ trì họp.",
+         {"Trần Hoàng Tuấn": ["Phó Chủ tịch Thường trực UBND tỉnh"], "Võ Phiên": ["Phó Chủ tịch UBND tỉnh"],
+          "Trần Phước Hiền": ["Phó Chủ tịch UBND tỉnh"]}),
+        ("Dự có các Phó Bí thư Tỉnh ủy: Nguyễn Văn Thông và Hoàng Nghĩa Hiếu.",
+         {"Nguyễn Văn Thông": ["Phó Bí thư Tỉnh ủy"], "Hoàng Nghĩa Hiếu": ["Phó Bí thư Tỉnh ủy"]}),
+        # negative: without "các" a colon after a title introduces no list of its holders
+        ("Phó Chủ tịch UBND tỉnh: Võ Phiên phát biểu.", {}),
+        # negative: after the colon words that are no name
+        ("các Phó Chủ tịch UBND tỉnh: Kế hoạch năm 2024 đã trình.", {}),
+    ],
+)
+def test_a_plural_title_before_a_colon_gives_each_bare_name_the_title(text: str,
+                                                                       expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected

@@ -245,3 +245,47 @@ ISSUED_BY = [
 def test_the_issuer_ends_before_the_verb_ban_hanh(text, issuer):
     (ref,) = refs(text)
     assert ref.issuer == issuer
+
+
+# a list of bare numbers after a kind word and "số": one citation each (rule kind_number_list)
+NUMBER_LISTS = [
+    ("Chủ tịch UBND tỉnh đã ký các Quyết định số 834, 835 về công nhận xã đạt chuẩn nông thôn mới.",
+     [("quyet_dinh", "834", "Quyết định số 834"), ("quyet_dinh", "835", "835")]),
+    ("Thực hiện các Thông báo số 12, 15 và 17 của Thường trực Tỉnh ủy",
+     [("thong_bao", "12", "Thông báo số 12"), ("thong_bao", "15", "15"),
+      ("thong_bao", "17", "17")]),
+    ("các Kế hoạch số 38 và 39 ngày 5/3/2024", [("ke_hoach", "38", "Kế hoạch số 38"),
+                                                ("ke_hoach", "39", "39 ngày 5/3/2024")]),
+]
+
+
+@pytest.mark.parametrize("text, want", NUMBER_LISTS, ids=[t[:40] for t, _ in NUMBER_LISTS])
+def test_a_list_of_numbers_after_one_kind_word_cites_each(text, want):
+    assert [(r.kind, r.number, r.text) for r in refs(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a count after the list is no citation: the list is dropped, not cut
+    ("Kế hoạch số 12, 3 nhiệm vụ trọng tâm", []),
+    # a decimal or a date after one number is not a list
+    ("Nghị quyết số 12, ngày 5/3/2024", [("nghi_quyet", "12")]),
+    # without "số" a kind word and two numbers stay a bare citation of the first, if any
+    ("Nghị quyết 12, 13 chỉ tiêu", []),
+])
+def test_numbers_after_a_citation_that_are_no_list_give_no_more_citations(text, want):
+    assert [(r.kind, r.number) for r in refs(text)] == want
+
+
+# text lifted from a PDF may lose the space inside a kind word ("Nghịquyết"); a kind word in an
+# opening bracket starts its own citation instead of being bridged as a gap word
+GLUED = [
+    ("Chính phủđã ban hành Nghịquyết số 11/NQ-CP ngày 05/02/2018", "nghi_quyet", "Nghịquyết số 11/NQ-CP ngày 05/02/2018"),
+    ("theo Quyếtđịnh số 1234/QĐ-UBND", "quyet_dinh", "Quyếtđịnh số 1234/QĐ-UBND"),
+    ("thi hành Luật Quy hoạch (Nghị quyết số 11/NQ-CP)", "nghi_quyet", "Nghị quyết số 11/NQ-CP"),
+]
+
+
+@pytest.mark.parametrize("text, kind, words", GLUED, ids=[t[:40] for t, *_ in GLUED])
+def test_glued_kind_words_and_bracketed_citations_are_read(text, kind, words):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.text) == (kind, words)

@@ -110,7 +110,9 @@ _VALUE_VERBS = ("ước đạt", "đạt được", "đạt", "là", "còn", "�
                 "ước tính", "ước khoảng", "dự ước")
 _PERF_VERBS = ("giải quyết việc làm cho", "thu hút", "cấp", "thành lập", "kết nạp", "hỗ trợ", "đón",
                "phục vụ", "tiếp nhận", "đào tạo", "trồng", "huy động", "giải ngân", "vượt", "cho",
-               "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa")
+               "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa",
+               # work reported done ("đã hoàn thành 7.892 nhiệm vụ"), not a directive to do it
+               "đã hoàn thành")
 # matched over doc.low (the verbs are lower case)
 _VERB_WORD = re.compile(
     r"(?<![^\W\d_])(?P<v>"
@@ -131,6 +133,14 @@ _PLAN_TAIL = vi(rf"""
     (?:\s+(?!(?:tăng|giảm|đạt|bằng|và|so|nhưng|song|trong|là|cao|thấp|vượt)(?![^\W\d_]))
         (?:[^\W\d_]+|\d{{4}}))*?
     (?=\s*(?:[,;.()\n]|$|và\s|nhưng\s|trong\s|tăng\s|giảm\s|đạt\s|bằng\s|cao\s|thấp\s|vượt\s|so\s))
+""")
+# after a percent, the amount a higher level assigned, named without a plan word: "đạt 54,4% thu
+# ngân sách nhà nước do Trung ương giao cho tỉnh", "bằng 62% số vốn được giao" (not "được giao đất")
+_ASSIGNED_TAIL = vi(r"""
+    \s*(?:so\s+với\s+)?
+    (?:(?!(?:tăng|giảm|đạt|bằng|và|so|nhưng|trong|là|cao|thấp|vượt)(?![^\W\d_]))[^\W\d_]+\s+){1,8}?
+    (?:do|được)\s+(?:[^\W\d_]+\s+){0,4}?giao
+    (?=\s*(?:[,;.()\n]|$|(?:cho|năm|trong|là|đầu|và|từ)(?![^\W\d_])))
 """)
 # after a figure: "so với cùng kỳ năm 2023", "so cùng kỳ", "so với tháng trước"
 _CMP_TAIL = vi(r"""
@@ -164,6 +174,9 @@ _DONE_AFTER = vi(r"""[^,;:()]*?(?<![^\W\d_])
     (?:đạt|hoàn\s+thành|xong|đã|đang
       |được\s+(?:công\s+nhận|giải\s+quyết|giải\s+trình|trả\s+lời|xử\s+lý|phê\s+duyệt|bàn\s+giao|khắc\s+phục))
     (?![^\W\d_])""")
+
+# "đã" right before "có" tells a count reached: "tỉnh đã có 6/9 huyện nông thôn mới"
+_DONE_BEFORE_HAVE = vi(r"(?<![^\W\d_])đã\s+$")
 
 _PERIOD = vi(r"""
     (?<![^\W\d_])
@@ -504,6 +517,8 @@ def _build_done_of_target(doc: Document, ctx: _Context | None) -> _Figure | None
     whole = fig.unit_class == "count" and (fig.verb_kind is None or fig.verb in ("có", "với")) and not fig.total
     if fig.unit is None and fig.share is not None:
         whole = fig.verb in ("có", "với")
+    if whole and fig.verb == "có" and _DONE_BEFORE_HAVE.search(doc.norm, max(0, fig.lead - 12), fig.lead):
+        whole = False        # "đã có 6/9 huyện nông thôn mới": a count reached, not a share
     if whole and not _DONE_AFTER.match(ctx.post):
         return None          # "hiện có 145/151 xã": a share of a whole, not work done
     fig.kind = "ratio"
@@ -514,7 +529,7 @@ def _build_share_of_plan(doc: Document, ctx: _Context | None) -> _Figure | None:
     """"bằng 60,1% kế hoạch", "đạt 81% dự toán", "đạt 100% chỉ tiêu đề ra", "vượt 5% kế hoạch"."""
     if ctx is None or ctx.ratio or not ctx.fig.percent:
         return None
-    plan = _PLAN_TAIL.match(ctx.post)
+    plan = _PLAN_TAIL.match(ctx.post) or _ASSIGNED_TAIL.match(ctx.post)
     if not plan or _threshold(ctx):
         return None
     fig = ctx.fig
@@ -843,12 +858,16 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
         f = counted[0]
         name = _counted_name(doc, f, e)
         d.end = max(d.end, _unit_tail(norm, f, e))
+        if _words(name) > MAX_NAME_WORDS:
+            # a long tail holds a second predicate ("18/18 chỉ tiêu phát triển kinh tế - xã hội chủ
+            # yếu đều đạt và vượt kế hoạch đề ra"): the statement stays whole, the name its first words
+            name = name[:list(_WORD.finditer(name))[MAX_NAME_WORDS - 1].end()]
         if f.verb_kind == "perf" and f.verb not in ("có", "với", "cho"):
             vm = re.search(re.escape(f.verb).replace(r"\ ", r"\s+"), norm[max(s, f.lead):f.num], re.I)
             if vm:
                 vs = max(s, f.lead) + vm.start()
                 name = _orig(doc, vs, vs + len(vm.group(0))) + " " + name
-    if not name or not _accept(doc, d, name) or _words(name) > 16:
+    if not name or not _accept(doc, d, name) or _words(name) > MAX_NAME_WORDS:
         return None
     after = _PERIOD_AFTER_L.match(_low(doc), d.end, e)
     if after:
@@ -896,6 +915,8 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
         rule=first.rule,
     )
 
+
+MAX_NAME_WORDS = 16
 
 _NAMING_VERBS = ("huy động", "giải ngân", "thu hút", "đào tạo", "trồng")
 

@@ -85,12 +85,23 @@ _TOKEN = re.compile(r"[\w']+")
 _LIST_START = re.compile(r"(?:^|[;:\n(])\s*$")
 _VA = re.compile(r"và(?!\w)")
 _KHOA_BEFORE = re.compile(r"(?i:khóa|khoá)\s*$")
+# a number that ends a title after the word it numbers: a term, a numbered team or ward, or the
+# document a steering committee is named for ("Trưởng đoàn Kiểm tra số 2", "Trưởng Ban Chỉ đạo
+# tổng kết Nghị quyết 26", "Bí thư Đảng ủy Phường 5"); a document's number takes its symbol along
+_NUMBERED_BEFORE = re.compile(
+    r"(?<!\w)(?i:số|quận|phường|nghị\s+quyết|chỉ\s+thị|kết\s+luận|quyết\s+định|quy\s+định"
+    r"|chương\s+trình|đề\s+án)\s*$")
+_TITLE_NUMBER = re.compile(r"\d+(?:/\d{4})?(?:[-/][A-ZĐƯ][A-ZĐƯa-zđư&]*)*(?!\w)")
+# "của" ends a title, except before the Party or a central body a national post belongs to:
+# "Trưởng Tiểu ban Nhân sự Đại hội XIV của Đảng", "Phó Trưởng ban Tổ chức Trung ương của Đảng"
+_OF_CENTRAL = re.compile(r"của[ ]+(?:Đảng(?![ ]+(?:bộ|ủy|viên))|Bộ[ ]+Chính[ ]+trị|Ban[ ]+Bí[ ]+thư|Quốc[ ]+hội)(?!\w)")
 _CHAIN_SEP = re.compile(r"[ ]*(?:\([^()\n]{1,40}\)[ ]*(?=[,:-]))?(?:,|-|\(|:)[ ]*(?:tân[ ]+)?")
 _CHAIN_NEXT = re.compile(r"[ ]*(?:,|;|-)[ ]*|[ ]+(?:và|kiêm)[ ]+")
 _LIST_SEP_END = re.compile(r"(?:[ ]*[,;][ ]*|[ ]+-[ ]+)$")
 _SPACES = re.compile(r"\s+")
 _FORMER_BEFORE = re.compile(r"(?<!\w)(?:nguyên|quyền)[ ]+$")
 _PLURAL_BEFORE = re.compile(r"(?<!\w)các[ ]+$")
+_COLON_AFTER = re.compile(r"[ ]*:[ ]*")
 _NAME_JOIN = re.compile(r"[ ]*,[ ]*|[ ]+và[ ]+")
 # what a profile puts between a name and its titles: birth, people, home, age
 _ASIDE = re.compile(
@@ -293,8 +304,18 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
         if not (ch.isalpha() or ch.isdigit()):
             break
         if ch.isdigit():
-            if not _KHOA_BEFORE.search(norm[max(0, q - 8):q]):
+            if _KHOA_BEFORE.search(norm[max(0, q - 8):q]):
+                pass
+            elif _NUMBERED_BEFORE.search(norm[max(0, q - 16):q]) and (num := _TITLE_NUMBER.match(norm, q)):
+                p = end = num.end()
+                count += 1
+                continue
+            else:
                 break
+        if ch == "c" and (of := _OF_CENTRAL.match(norm, q)) is not None:
+            p = end = of.end()
+            count += 1
+            continue
         if ch.islower() and _STOP.match(norm, q):
             break
         if ch == "v" and _VA.match(norm, q):
@@ -518,6 +539,8 @@ def _title_then_name(doc: Document, m: re.Match[str]) -> list[_Seen] | None:
         return None
     memo = _memo(doc)
     t = _parse_title(norm, m.start(), memo)
+    if t is not None and t[2] is None and not lower_delegate:
+        return _plural_title_colon_names(doc, t)
     if not t or t[2] is None:
         return None
     if lower_delegate and norm[t[0]:t[2][0]].strip().lower() not in ("đại biểu", "đại biểu quốc hội"):
@@ -537,6 +560,23 @@ def _title_then_name(doc: Document, m: re.Match[str]) -> list[_Seen] | None:
     if _is_plural(doc.low, titles[0][0]):   # "Các Phó Chủ tịch HĐND tỉnh A và B"
         seen += [_Seen(other, tuple(titles), "title_then_name") for other in _names_joined(norm, name[1])]
     return seen
+
+
+def _plural_title_colon_names(doc: Document, t: _Title) -> list[_Seen] | None:
+    """A plural title, a colon, then bare names: each name holds that title (``các Phó Chủ tịch
+    UBND tỉnh: Võ Phiên, Trần Phước Hiền``). Titled items after the colon (``các Ủy viên Bộ
+    Chính trị: Phó Thủ tướng A``) are left to ``_plural_title_before``."""
+    norm = doc.norm
+    colon = _COLON_AFTER.match(norm, t[1])
+    if colon is None or not _is_plural(doc.low, t[0]):
+        return None
+    run = _syllables_after(norm, colon.end())
+    words = _words(norm, run)
+    if not run or not _is_surname_at(words, 0) or not _plausible(words):
+        return None
+    first = (run[0][0], run[-1][1])
+    title = (t[0], len(norm[:t[1]].rstrip()))
+    return [_Seen(name, (title,), "title_then_name") for name in [first, *_names_joined(norm, first[1])]]
 
 
 def _former_start(low: str, start: int) -> int:

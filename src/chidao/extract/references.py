@@ -40,6 +40,10 @@ def _lexicon() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
         kind, names, code_field, style = (row + ["", "", "", "any"])[:4]
         for w in filter(None, (x.strip() for x in names.split("|"))):
             words.setdefault(w.lower(), kind)
+        for w in filter(None, (x.strip() for x in names.split("|"))):
+            # text lifted from a PDF may lose the space between syllables ("Nghịquyết số 11/NQ-CP")
+            if " " in w:
+                words.setdefault(w.replace(" ", "").lower(), kind)
         for c in code_field.split():
             for s in (("party", "state") if style in ("any", "") else (style,)):
                 codes.setdefault((c, s), kind)
@@ -81,7 +85,7 @@ def _kind_words_pattern() -> str:
 _UP = "A-ZĐ"                 # a symbol part starts with an upper-case letter
 _AL = "A-Za-zĐđ"
 _KW = _kind_words_pattern()
-_NOT_KW = rf"(?!(?:{_KW})\b)"
+_NOT_KW = rf"(?!\(?(?:{_KW})\b)"      # "(Nghị quyết số ..." opens another citation
 # words that may sit between a kind word and "số": "Luật Đất đai số 31/2024/QH15"
 _GAP = rf"(?:\s+{_NOT_KW}(?!(?:và|hoặc|với|theo|tại|là)\b)[^\s.;:,!?\n\"]+){{1,10}}?"
 _SO = r"(?:\s*+\bs[ốo]\s*+:?\s*+)"              # "số", "Số:", typed "so"; possessive: no backtracking into spaces
@@ -272,6 +276,28 @@ def _number(doc: Document, m: re.Match[str]) -> Reference | None:
     return _make(doc, m, "kind_number", None)
 
 
+def _number_list(doc: Document, m: re.Match[str]) -> list[Reference] | None:
+    """``các Quyết định số 834, 835``: one citation per number of a list after a kind word and
+    "số", the first with the kind word, the others each their number alone."""
+    kind = kind_of_word(m.group("kw"))
+    if kind in (None, GENERIC) or _COUNTED.match(doc.norm, m.end()):
+        return None
+    spans = [(m.start("kw"), m.end("num"))]
+    spans += [(n.start(), n.end()) for n in _LIST_NUMBER.finditer(doc.norm, m.end("num"), m.end())]
+    out = []
+    for i, (a, b) in enumerate(spans):
+        issued_on, end = _date_after(doc, b) if i == len(spans) - 1 else (None, b)
+        issuer = _issuer_after(doc, end, dated=issued_on is not None) if i == len(spans) - 1 else None
+        s, e = doc.orig_span(a, end)
+        out.append(Reference(kind=kind, number=doc.norm[a:b] if i else m.group("num"), symbol=None,
+                             year=None, issued_on=issued_on, issuer=issuer, text=doc.text[s:e],
+                             start=s, end=e, rule="kind_number_list"))
+    return out
+
+
+_LIST_NUMBER = re.compile(r"\d{1,5}[a-zđ]?")
+
+
 def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str], coded: list[int] | None = None,
                   words: list[int] | None = None) -> Iterator[re.Match[str]]:
     """``rule.pattern.finditer(doc.norm)``, but the costly pattern only runs near a code.
@@ -339,13 +365,14 @@ def run(doc: Document) -> None:
         else:   # kind_number: a kind word opens every match
             matches = matches_at(rule.pattern, doc.norm, words)
         for m in matches:
-            ref = rule.build(doc, m)
-            if ref is None:
+            built = rule.build(doc, m)
+            if built is None:
                 continue
-            if any(ref.start < e and s < ref.end for s, e in taken):
+            refs = built if isinstance(built, list) else [built]
+            if any(ref.start < e and s < ref.end for ref in refs for s, e in taken):
                 continue
-            found.append(ref)
-            taken.append((ref.start, ref.end))
+            found.extend(refs)
+            taken.extend((ref.start, ref.end) for ref in refs)
     found.sort(key=lambda r: r.start)
     doc.facts[NAME] = found
 
@@ -353,6 +380,11 @@ def run(doc: Document) -> None:
 RULES = [
     Rule("party_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
     Rule("state_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
+    # "các Quyết định số 834, 835 về ...": a list of bare numbers after a kind word and "số"
+    Rule("kind_number_list", vi(
+        rf"{_KIND}(?P<gap>)(?P<so>{_SO}+)\s*(?<![\w/-])(?P<num>{_NUM})"
+        rf"(?:\s?,\s?{_NUM}(?![\w/-]))*(?:\s?,\s?|\s+và\s+){_NUM}{_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
+         _number_list),
     Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>{_NUM}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
          _number),
 ]
