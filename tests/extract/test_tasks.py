@@ -558,3 +558,20 @@ def test_a_deadline_opening_the_sentence_leaves_its_subject_the_assignee(text, a
 ])
 def test_a_bare_date_opening_the_sentence_is_not_read_as_a_fronted_deadline(text):
     assert all(t.assignees == () for t in _tasks(text))
+
+
+# reported_opinions: what members said in a discussion is reported, not assigned; the chair's
+# conclusion that takes it up assigns
+@pytest.mark.parametrize("text,tasks", [
+    ("Nhiều ý kiến đề nghị UBND tỉnh sớm hoàn thành dự án trước ngày 30/6/2024.", 0),
+    ("Các ý kiến tập trung phân tích nguyên nhân và đề xuất giải pháp cần thực hiện trong quý IV/2024.", 0),
+    ("Tại hội nghị, nhiều ý kiến đại biểu đề nghị Sở Tài chính cân đối nguồn vốn.", 0),
+    ("Bên cạnh đó, một số ý kiến tham gia phân tích sâu hơn; từ đó đề xuất các nhiệm vụ cần tập trung "
+     "lãnh đạo trong 6 tháng cuối năm 2022.", 0),
+    # a conclusion announcing opinions, a directive that takes them up, or opinions as an object: tasks
+    ("Thông báo ý kiến kết luận của Chủ tịch UBND tỉnh: giao Sở Xây dựng hoàn thành trước ngày 30/6/2024.", 1),
+    ("Tiếp thu ý kiến đại biểu, đề nghị UBND tỉnh chỉ đạo Sở Y tế hoàn thành trước ngày 30/6/2024.", 1),
+    ("Giao Sở Tư pháp tổng hợp ý kiến, đề xuất UBND tỉnh trước ngày 30/6/2024.", 1),
+])
+def test_opinions_voiced_in_a_discussion_are_reported_not_assigned(text, tasks):
+    assert len(_tasks(text)) == tasks

@@ -1152,6 +1152,23 @@ def _after_fronted_deadline(doc: Document, core: int, e: int) -> int | None:
     return j
 
 
+# reported_opinions: a sentence whose subject is the opinions voiced in a discussion ("Bên cạnh đó,
+# một số ý kiến tham gia phân tích ...", "Tại hội nghị, nhiều ý kiến đại biểu đề nghị ...", over doc.low)
+_OPINIONS = re.compile(
+    r"(?:[^,.;:\n]{0,40},\s*)?(?:(?:một\s+số|nhiều|các|những|hầu\s+hết\s+các|đa\s+số|có)\s+)?ý\s+kiến"
+    r"(?:\s+(?:của\s+)?(?:các\s+)?(?:đại\s+biểu|thành\s+viên|cử\s+tri)(?:\s+dự\s+(?:hội\s+nghị|họp))?)?"
+    r"(?:\s+(?:đều|cũng|đã))?\s+(?:tham\s+gia|phân\s+tích|đề\s+xuất|đề\s+nghị|kiến\s+nghị|cho\s+rằng|nêu|"
+    r"góp\s+ý|tập\s+trung|thống\s+nhất|đồng\s+tình|nhất\s+trí|bày\s+tỏ|băn\s+khoăn|phản\s+ánh|đánh\s+giá)(?!\w)")
+
+
+def _reported_opinions(doc: Document, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` reports what the opinions in a discussion said (``reported_opinions``):
+    members propose, the chair's conclusion assigns."""
+    low = doc.low
+    at = _skip_lead(doc.norm, s, e)
+    return low.find("ý kiến", at, min(e, at + 70)) != -1 and _OPINIONS.match(low, at, e) is not None
+
+
 _FUTURE_LOW = re.compile(r"(?<!\w)sẽ\s+")
 
 
@@ -1383,6 +1400,12 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
         # sentences of a free paragraph
         para_task_section = section_task and not stack
         for s, e in sentences(norm, b.start, b.end):
+            if _reported_opinions(doc, s, e):
+                # "Nhiều ý kiến đề nghị ...": what members said in discussion, reported; no one is tasked
+                context = False
+                ctx_addr = section_addr if section_task else ()
+                prev = (s, e)
+                continue
             r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section)
             # only a sentence holding a date may be a timed directive or a commitment
             dated = False
