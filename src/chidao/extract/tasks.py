@@ -79,7 +79,8 @@ def _rx(name: str) -> re.Pattern[str]:
         return vi(rf"(?:(?:{_alt('quantifier')})\s+)?(?:{_alt(('body_head', 'named_head'))})")
     if name == "level":       # "huyện ủy", "thành ủy" are committees, not levels
         return vi(rf"(?:{_alt('level')})(?!\s*ủy(?!{_W}))")
-    if name in ("complement", "passive", "meeting", "anaphor", "not_verb", "not_body", "forecast"):
+    if name in ("complement", "passive", "meeting", "anaphor", "not_verb", "not_body", "forecast",
+                "role_apposition"):
         return vi(rf"(?:{_alt(name)})")
     if name == "quantifier":
         return vi(rf"(?:{_alt('quantifier')})\s+")
@@ -363,12 +364,40 @@ def sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _skip_lead(norm: str, start: int, end: int) -> int:
-    """Past connectives (``Theo đó,``), an opening quote, and an ``Đối với ...,`` frame."""
+    """Past connectives (``Theo đó,``), an opening quote, and a topic before a colon (``Đối với các
+    nhiệm vụ trọng tâm:``, ``Về công tác cán bộ:``) that heads what follows it."""
     m = _rx("lead").match(norm, start, end)
     pos = m.end() if m else start
     while pos < end and norm[pos] in ' "(':
         pos += 1
+    if norm.startswith(("Đối với", "đối với", "Về ", "Riêng"), pos):
+        t = _TOPIC_COLON.match(norm, pos, end)
+        if t:                            # "1. Đối với các nhiệm vụ ...: Các sở, ban, ngành ..."
+            pos = t.end()
     return pos
+
+
+def _topic_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
+    """The body a topic before a colon addresses (``Đối với UBND tỉnh:``, ``2. Đối với Sở Tài chính:
+    tham mưu ...``): what follows the colon, or the items under it, are its tasks; else ``None``."""
+    norm, low = doc.norm, doc.low
+    m = _rx("lead").match(norm, s, e)
+    pos = m.end() if m else s
+    if low.startswith("riêng ", pos):
+        pos += 6
+    if not low.startswith("đối với ", pos):
+        return None
+    j = pos + 8
+    while j < e and norm[j] == " ":
+        j += 1
+    span = body_at(doc, j, e)
+    if span is None or norm[span[1]:e].lstrip()[:1] != ":":
+        return None
+    return span
+
+
+# a topic that heads what follows it after a colon: "Đối với UBND tỉnh:", "Về công tác cán bộ:"
+_TOPIC_COLON = re.compile(r"(?:Riêng\s+)?(?:[Đđ]ối với|Về)\s[^.:;!?\n]{1,100}:\s*(?=\S)", re.IGNORECASE)
 
 
 def _imperative_at(doc: Document, pos: int, end: int) -> re.Match[str] | None:
@@ -442,6 +471,36 @@ class _NameState:
         self.closed = _ends_with_level(norm, s, e)
 
 
+def _level_at(doc: Document, j: int, end: int) -> re.Match[str] | None:
+    """``_rx("level")`` at ``j``, but not ``xã`` of the noun ``xã hội`` (tổ chức chính trị - xã hội)."""
+    lv = _rx("level").match(doc.norm, j, end)
+    if lv is not None and doc.low.startswith("xã hội", j):
+        return None
+    return lv
+
+
+# "các huyện, thành, thị": in a list of levels, "thành" and "thị" stand for thành phố and thị xã
+# ("thành" before ", thị"; "thị" closing the list or the pair), over doc.low
+_SHORT_LEVEL = re.compile(rf"thành(?=\s*,\s*thị(?!{_W}))|thị(?!{_W})(?=\s*(?:[,;.:)]|$))|(?<=thành, )thị(?!{_W})")
+_AMPERSAND_TAIL = re.compile(rf"&{_W}+")       # Sở KH&ĐT, Sở LĐTB&XH: one abbreviation
+
+
+def _compound_noun(doc: Document, prev: int | None, j: int, end: int) -> bool:
+    """Whether the word at ``j`` makes one noun with the word before it (at ``prev``) or after it
+    (``công trình``, ``giao thông``): then it is no verb that ends a name."""
+    low = doc.low
+    nouns = _phrase_set("compound_noun")
+    if not nouns:
+        return False
+    w_end = _WORD_RUN.match(low, j, end).end()
+    if prev is not None and " ".join(low[prev:w_end].split()) in nouns:
+        return True
+    m = _GAP_WORD.match(low, w_end, end)
+    if m.group(1) is None and m.group(2) is not None:
+        return " ".join(low[j:m.end(2)].split()) in nouns
+    return False
+
+
 def _ends_with_level(norm: str, s: int, e: int) -> bool:
     """Whether ``norm[s:e]`` ends with a level (``UBND tỉnh``, ``Ban Tổ chức Trung ương``)."""
     words = norm[s:e].lower().split()
@@ -475,7 +534,7 @@ def _descriptive_end(doc: Document, j: int, end: int, budget: int) -> int | None
             return None
         if m.group(1) and m.group(1).strip() == "," or (m.group(1) and _rx("head").match(norm, w, end)):
             return None
-        lv = _rx("level").match(norm, w, end)
+        lv = _level_at(doc, w, end)
         if lv:
             return lv.end()
         if i > j and norm[w].islower() and _strict_stop_word(norm, w, end):
@@ -579,6 +638,7 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
     i = last = floor
     words = len(norm[pos:floor].split())
     after_level = state.closed
+    prev: int | None = None                      # where the lower-case word before begins
     while i < end and words < MAX_ASSIGNEE_WORDS:
         m = _GAP_WORD.match(norm, i, end)
         gap = m.group(1)
@@ -586,6 +646,8 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
         if j >= end or norm[j] in _NAME_BREAK or norm[j].isdigit():
             break
         if gap:                                  # a list: another body, or another level
+            if "," in gap and not state.generic and _rx("role_apposition").match(norm, j, end):
+                break                            # "BQL DA ..., chủ đầu tư dự án ...": its role
             h = _rx("head").match(norm, j, end)
             k = known.match(norm, j, end) if known else None
             if h or k:
@@ -594,10 +656,11 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
                 state.start(norm, j, i, h if h and (not k or h.end() >= k.end()) else None,
                             state.generic or bool(_rx("quantifier").match(norm, j, end)))
                 after_level = state.closed
+                prev = None
                 continue
             if after_level:
-                lv = _rx("level").match(norm, j, end)
-                if lv:                           # "UBND các huyện, thị xã, thành phố"
+                lv = _level_at(doc, j, end) or _SHORT_LEVEL.match(doc.low, j, end)
+                if lv:                           # "UBND các huyện, thị xã, thành phố", "huyện, thành, thị"
                     i = last = lv.end()
                     words += 1
                     continue
@@ -605,22 +668,29 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
         if w is None:
             break
         lw = w.lower()                           # a phrase can only begin here if its first word is lw
-        lv = _rx("level").match(norm, j, end) if lw in _first_syllables(("level",)) else None
+        lv = _level_at(doc, j, end) if lw in _first_syllables(("level",)) else None
         if lv:
             i = last = lv.end()
             words += 1
             state.closed = after_level = True
+            prev = None
             continue
         if w[0].isupper():                       # a proper name goes on: Sở Tài nguyên và Môi trường
             i = last = m.end(2)
+            if norm.startswith("&", i):
+                amp = _AMPERSAND_TAIL.match(norm, i, end)
+                if amp:
+                    i = last = amp.end()
             words += 1
             state.generic = False
+            prev = j
             continue
         after_level = False
-        stop = lw in _first_syllables(_STOP_CATEGORIES) and _stop_word(norm, j, end)
+        stop = lw in _first_syllables(_STOP_CATEGORIES) and _stop_word(norm, j, end) \
+            and not _compound_noun(doc, prev, j, end)
         if state.closed or state.generic:
             c = _rx("complement").match(norm, j, end) if lw in _first_syllables(("complement",)) else None
-            if c is None and state.generic and not stop:
+            if c is None and state.generic and not stop and not _rx("not_body").match(norm, j, end):
                 c = _rx("head").match(norm, j, end)      # "chính quyền các cấp", "từng cấp ngành đơn vị"
             if c is None:
                 break
@@ -637,6 +707,7 @@ def _body_at(doc: Document, pos: int, end: int) -> tuple[int, int] | None:
             continue
         i = last = m.end(2)
         words += 1
+        prev = j
     if words >= MAX_ASSIGNEE_WORDS and not state.closed:
         return None                              # no end in sight: a clause, not a name
     return pos, last
@@ -718,14 +789,15 @@ def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[i
     norm = doc.norm
     if _not_cue_before(doc, m.start()):
         return None
-    if "đã" in doc.low[max(0, m.start() - 40):m.start()] and _DA.search(norm[max(0, m.start() - 40):m.start()]):
+    if "đã" in doc.low[max(0, m.start() - 40):m.start()] and _DA.search(norm[max(0, m.start() - 40):m.start()]) \
+            and not _issued_document(doc, m.start()):
         return None
     if _briefing(doc, m):
         return None
     j = m.end()
     while j < end and norm[j] in " :":
         j += 1
-    span = body_at(doc, j, end)
+    span = body_at(doc, j, end) or _place_at(doc, j, end)
     if span:
         if _COUNT_AFTER.match(doc.low, span[1], end):
             return None                          # "giao các bộ, địa phương 9.831 nhiệm vụ": a tally
@@ -733,6 +805,39 @@ def _cue_object(doc: Document, m: re.Match[str], end: int) -> tuple[str, tuple[i
     if _modal_at(doc, j, end) or _imperative_at(doc, j, end):
         return "do", None
     return None
+
+
+# "đã có công điện khẩn yêu cầu", "đã ban hành văn bản chỉ đạo": what was done is issuing a document,
+# whose directive is still to be carried out (over doc.low, in the 40 characters before the cue)
+_ISSUED_DOCUMENT = re.compile(r"(?<!\w)đã\s+(?:có|ban hành|ký|ký ban hành|gửi|phát)\s+(?:\w+\s+){0,2}?"
+                              r"(?:công điện|công văn|văn bản|chỉ thị|thông báo|điện)(?!\w)")
+
+
+def _issued_document(doc: Document, at: int) -> bool:
+    """Whether the ``đã`` before the cue at ``at`` is the issuing of a document that directs."""
+    window = doc.low[max(0, at - 40):at]
+    return bool(_ISSUED_DOCUMENT.search(window)) and "đã chỉ đạo" not in window
+
+
+# a level and a place's proper name: the authorities of that place ("yêu cầu tỉnh Thái Bình ...")
+_PLACE_LEVEL = re.compile(r"(?:tỉnh|thành phố|huyện|thị xã|quận)\s+")       # over doc.low
+
+
+def _place_at(doc: Document, j: int, end: int) -> tuple[int, int] | None:
+    """The span of ``tỉnh Thái Bình``, ``huyện Vân Đồn`` at ``j`` (a level, then capitalised words)."""
+    m = _PLACE_LEVEL.match(doc.low, j, end)
+    if m is None or not doc.norm[m.end()].isupper():
+        return None
+    k = last = m.end()
+    while k < end:
+        w = _WORD_RUN.match(doc.norm, k, end)
+        if w.end() == k or not doc.norm[k].isupper():
+            break
+        last = w.end()
+        k = last
+        while k < end and doc.norm[k] in " -":
+            k += 1
+    return (j, last) if last > m.end() else None
 
 
 # a number after the body a verb names: what was handed out, counted ("giao các bộ 9.831 nhiệm vụ")
@@ -858,26 +963,85 @@ def _subject_directive(doc: Document, pos: int, end: int, context: bool) -> tupl
     j = span[1]
     while j < end and doc.norm[j] in " ,":
         j += 1
-    if _modal_at(doc, j, end) or _passive_at(doc, j, end):
+    k = _past_frame(doc, j, end)
+    if _modal_at(doc, k, end) or _passive_at(doc, k, end):
         return span
-    if context and _imperative_at(doc, j, end):
+    if (context or k != j) and _imperative_at(doc, k, end):
+        return span                # "X căn cứ chức năng, nhiệm vụ được giao, tham mưu ...": framed, a directive
+    j = k
+    if _relative_then_must(doc, j, end):
         return span
     return None
 
 
+# "căn cứ chức năng, nhiệm vụ được giao," / "theo chức năng, nhiệm vụ": a frame between a body and
+# its verb (over doc.low)
+_FRAME = re.compile(r"(?:căn cứ|theo|trong phạm vi)\s+(?:vào\s+)?(?:chức năng|nhiệm vụ|thẩm quyền)(?!\w)")
+FRAME_MAX_CHARS = 90
+
+
+def _past_frame(doc: Document, j: int, end: int) -> int:
+    """Where the verb after a body begins past a frame (``căn cứ chức năng, nhiệm vụ, địa bàn được
+    phân công, tham mưu ...``): the first comma of the frame an imperative or a modal follows;
+    ``j`` itself when no frame stands there."""
+    low = doc.low
+    if not low.startswith(("căn", "theo", "trong"), j) or not _FRAME.match(low, j, end):
+        return j
+    k = low.find(",", j, min(end, j + FRAME_MAX_CHARS))
+    while k != -1:
+        v = k + 1
+        while v < end and low[v] == " ":
+            v += 1
+        if _modal_at(doc, v, end) or _imperative_at(doc, v, end):
+            return v
+        k = low.find(",", k + 1, min(end, j + FRAME_MAX_CHARS))
+    return j
+
+
+_CLAUSE_PUNCT = re.compile(r'[,;.:!?()\n"]')
+_RELATIVE_MUST = re.compile(r"(?<!\w)(?:phải|cần|có trách nhiệm|có nhiệm vụ)(?!\w)")
+RELATIVE_MAX_WORDS = 8
+
+
+def _relative_then_must(doc: Document, j: int, end: int) -> bool:
+    """A body, a few words that say which of them (``thực hiện nghỉ lễ``, ``là thành viên Tiểu ban
+    ...``), then ``phải`` / ``cần`` / ``có trách nhiệm``, with no punctuation nor cue between:
+    ``Các cơ quan, đơn vị thực hiện nghỉ lễ phải phân công ...``."""
+    low = doc.low
+    if j >= end or not low[j].isalpha():
+        return False
+    p = _CLAUSE_PUNCT.search(low, j, min(end, j + 80))
+    m = _RELATIVE_MUST.search(low, j, p.start() if p else min(end, j + 80))
+    if m is None or m.start() == j or len(low[j:m.start()].split()) > RELATIVE_MAX_WORDS:
+        return False
+    if any(_search(doc, name, j, m.start()) for name in ("directive", "speech", "reporting")):
+        return False
+    return _DA.search(low, j, m.start()) is None
+
+
 def read_sentence(doc: Document, s: int, e: int, context: bool, addressee: tuple[str, ...],
-                  formal: bool = False) -> Reading:
+                  formal: bool = False, run: bool = False) -> Reading:
     """Judge one sentence ``norm[s:e]``; ``context``: directives run on from what came before;
-    ``formal``: the sentence stands in a section of tasks of a conclusion."""
+    ``formal``: the sentence stands in a section of tasks of a conclusion; ``run``: the sentence
+    before gave a body opening it its duty (``Công an tỉnh chủ trì ...``), so a body then an
+    imperative goes on dividing the tasks (``Văn phòng UBND tỉnh đôn đốc ...``)."""
     norm = doc.norm
     text = norm[s:e]
     core = _skip_lead(norm, s, e)
     if core >= e:
         return Reading("neutral")
     # a body told to act, at the start: "Giao X ...", "Đề nghị X ...", "X khẩn trương ..."
+    if core > s and norm[core - 1] in ": " and (topic := _topic_body(doc, s, e)) is not None:
+        # "Đối với Sở Tài chính: tham mưu bố trí kinh phí ...": the topic is the addressee
+        if _imperative_at(doc, core, e) or _modal_at(doc, core, e) or _rx("directive").match(norm, core, e):
+            return Reading("task", core, _names(doc, topic), True, "topic_addressee")
     passive = _subject_passive(doc, core, e)
     if passive:                # "Cơ quan thuế tỉnh được yêu cầu tăng cường chỉ đạo bộ phận ...": the subject
         return Reading("task", core, _names(doc, passive), True, "body_then_modal")
+    if run:
+        span = _subject_directive(doc, core, e, True)
+        if span and not ("đã" in doc.low[span[1]:span[1] + 12] and _DA.search(norm, span[1], span[1] + 12)):
+            return Reading("task", core, _names(doc, span), True, "body_run")
     for m in _finditer(doc, "directive", s, e):
         obj = _cue_object(doc, m, e)
         if obj is None:
@@ -985,6 +1149,9 @@ class _Open:
 def _item_assignees(doc: Document, s: int, e: int) -> tuple[str, ...]:
     """The bodies an item names as subject or lead: ``Giao UBND tỉnh chủ trì``, ``Đề nghị X ...``."""
     norm = doc.norm
+    topic = _topic_body(doc, s, e)
+    if topic is not None:                  # "1. Đối với UBND tỉnh:" heading its items, or before its task
+        return _names(doc, topic)
     core = _skip_lead(norm, s, e)
     span = _subject_directive(doc, core, e, True)
     if span:
@@ -1277,6 +1444,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     context = False
     ctx_addr: tuple[str, ...] = ()
     prev: tuple[int, int] | None = None          # the sentence before, whose subject a next may carry
+    body_run = False                             # that sentence gave the body opening it a duty
     date_starts = _date_starts(doc)
 
     def close() -> None:
@@ -1301,6 +1469,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             continue
         if b.kind != "paragraph":
             prev = None
+            body_run = False
         if b.kind == "heading":
             close()
             if b.marker is None and _timed_directive(doc, b.body, b.end, date_starts):
@@ -1358,7 +1527,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             if not in_scope:
                 continue
             named = _item_assignees(doc, b.body, b.end)
-            if strict:
+            if strict and not named:
                 r = read_sentence(doc, b.body, b.end, False, addr)
                 if r.kind != "task":
                     continue
@@ -1377,6 +1546,11 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 open_.end = b.end
                 continue
             close()
+        if _ends_lead_in(text) and (topic := _topic_body(doc, b.body, b.end)) is not None:
+            list_addr = ctx_addr = _names(doc, topic)     # "Đối với UBND tỉnh:" then what it is to do
+            list_strict = False
+            context = True
+            continue
         if _ends_lead_in(text) and not _lead_in_after(doc, b.body, b.end, _SHORTCOMING_LEAD, _SHORTCOMING_TAILS):
             last = sentences(norm, b.start, b.end)[-1]
             addr_span = None
@@ -1405,8 +1579,10 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 context = False
                 ctx_addr = section_addr if section_task else ()
                 prev = (s, e)
+                body_run = False
                 continue
-            r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section)
+            r = read_sentence(doc, s, e, context or para_task_section, ctx_addr, para_task_section, body_run)
+            body_run = r.kind == "task" and r.rule in ("body_then_modal", "body_run")
             # only a sentence holding a date may be a timed directive or a commitment
             dated = False
             if r.kind not in ("task", "lead") and date_starts:
@@ -1470,6 +1646,8 @@ def _sentence_tasks(doc: Document, s: int, e: int, assignees: tuple[str, ...],
         else:
             listing = False
             own = _subject_directive(doc, j, e, True)
+            if own is None and (k := _after_fronted_deadline(doc, j, e)) is not None:
+                own = _subject_directive(doc, k, e, True)    # "...; trước ngày 10, Phòng X kiểm tra ..."
             if own is not None:
                 pieces.append((start, i, names, piece_rule))
                 start, names, piece_rule = j, list(_names(doc, own)), "body_after_semicolon"
@@ -1546,6 +1724,10 @@ RULE_NAMES = {
                         "ahead after them: Bộ Nội vụ sẽ tổng hợp, báo cáo Chính phủ trước 30/9",
     "body_after_semicolon": "after ; in a directive sentence, a body then cần / chủ trì / an imperative: "
                             "its own assignment",
+    "topic_addressee": "a topic naming a body before a colon, then an imperative or a directive: "
+                       "Đối với Sở Tài chính: tham mưu bố trí kinh phí ...",
+    "body_run": "after a sentence opening with a body and its duty, a body then an imperative: the division "
+                "of tasks goes on (Công an tỉnh chủ trì ... . Văn phòng UBND tỉnh đôn đốc ...)",
 }
 
 RULES = [
