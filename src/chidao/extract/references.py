@@ -38,9 +38,10 @@ def _lexicon() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     codes: dict[tuple[str, str], str] = {}
     for row in load_tsv("document_kinds"):
         kind, names, code_field, style = (row + ["", "", "", "any"])[:4]
-        for w in filter(None, (x.strip() for x in names.split("|"))):
+        names_ = [x.strip() for x in names.split("|") if x.strip()]
+        for w in names_:
             words.setdefault(w.lower(), kind)
-        for w in filter(None, (x.strip() for x in names.split("|"))):
+        for w in names_:
             # text lifted from a PDF may lose the space between syllables ("Nghịquyết số 11/NQ-CP")
             if " " in w:
                 words.setdefault(w.replace(" ", "").lower(), kind)

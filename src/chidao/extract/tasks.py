@@ -826,7 +826,7 @@ _PLACE_LEVEL = re.compile(r"(?:tỉnh|thành phố|huyện|thị xã|quận)\s+"
 def _place_at(doc: Document, j: int, end: int) -> tuple[int, int] | None:
     """The span of ``tỉnh Thái Bình``, ``huyện Vân Đồn`` at ``j`` (a level, then capitalised words)."""
     m = _PLACE_LEVEL.match(doc.low, j, end)
-    if m is None or not doc.norm[m.end()].isupper():
+    if m is None or m.end() >= end or not doc.norm[m.end()].isupper():
         return None
     k = last = m.end()
     while k < end:
