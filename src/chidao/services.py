@@ -516,13 +516,6 @@ def _store_facts(conn: Any, data: dict[str, Any], *, doc_id: int, rid: int, key:
     return len(new_tasks)
 
 
-def _add_collaborator(session: Session, task_id: int, org_id: int) -> None:
-    exists = session.scalars(select(m.TaskCollaborator.id).where(
-        m.TaskCollaborator.task_id == task_id, m.TaskCollaborator.organization_id == org_id)).first()
-    if exists is None:
-        session.add(m.TaskCollaborator(task_id=task_id, organization_id=org_id))
-
-
 _KNOWN_CONTENTS = (select(m.Revision.sha256, m.Revision.document_id, m.Revision.id)
                    .where(m.Revision.sha256.in_(bindparam("shas", expanding=True))))
 
