@@ -395,3 +395,25 @@ def test_a_year_that_ends_the_name_of_a_plan_is_no_deadline(text):
 def test_a_plan_named_before_a_deadline_leaves_other_deadlines_alone(text, words, due):
     dl = _principal(text)
     assert dl is not None and (dl.text, dl.due) == (words, due)
+
+
+# named_days_after_count: a count of days or months followed by the days or months it names is how long
+# an event took, not a limit ("(trong 2 ngày 08 và 09/11/2025)", baothanhhoa.vn); a count alone is a limit
+@pytest.mark.parametrize("text,ref", [
+    ("kết luận tại buổi làm việc với Thường trực Tỉnh ủy (trong 2 ngày 08 và 09/11/2025)", date(2025, 12, 16)),
+    ("tổ chức kiểm tra trong 3 ngày 14, 15 và 16/4", REF),
+    ("Đoàn công tác làm việc trong 2 ngày (18-19/3)", REF),
+    ("Hội thi diễn ra trong 3 tháng 10, 11 và 12/2024 tại các huyện", REF),
+])
+def test_a_count_of_days_then_the_days_it_names_is_no_duration(text, ref):
+    assert _principal(text, ref=ref) is None
+
+
+@pytest.mark.parametrize("text,words", [
+    ("giải quyết dứt điểm trong 30 ngày", "trong 30 ngày"),
+    ("báo cáo kết quả trong 2 ngày, kể từ khi nhận được văn bản", "trong 2 ngày, kể từ khi nhận được văn bản"),
+    ("hoàn thành trong vòng 15 ngày làm việc (theo quy định)", "trong vòng 15 ngày làm việc"),
+])
+def test_a_count_of_days_not_followed_by_days_stays_a_duration(text, words):
+    dl = _principal(text)
+    assert dl is not None and (dl.text, dl.due) == (words, None)

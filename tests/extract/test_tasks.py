@@ -695,3 +695,154 @@ TOPIC_ADDRESSEES = [
 @pytest.mark.parametrize("text,want", TOPIC_ADDRESSEES)
 def test_a_topic_naming_a_body_before_a_colon_addresses_it(text, want):
     assert [t.assignees for t in _tasks(text) if t.assignees] == want
+
+
+# --------------------------------------------------------------------------- deadlines of tasks (round 4)
+
+# timed_aim: a place (not a body) opening the sentence, a verb of aiming, then a deadline still ahead
+# (dantocmiennui.baotintuc.vn Tuyên Quang, tienphong.vn Sơn La, baovemoitruong.org.vn Nam Định,
+# soctrangtv.vn Sóc Trăng): (text, ref, deadline)
+PLACE_AIMS = [
+    ("Tỉnh phấn đấu đến ngày 30/8, toàn bộ số nhà tạm, nhà dột nát sẽ được xây dựng, sửa chữa.",
+     date(2025, 5, 20), date(2025, 8, 30)),
+    ("Tỉnh Sơn La đặt mục tiêu đến 31/12/2025 sẽ hoàn thành việc xóa 100% nhà tạm, nhà dột nát.",
+     date(2025, 10, 19), date(2025, 12, 31)),
+    ("Tỉnh Nam Định phấn đấu năm 2019, 3 huyện Mỹ Lộc, Ý Yên, Vụ Bản sẽ được công nhận đạt chuẩn nông thôn mới.",
+     date(2018, 12, 15), date(2019, 12, 31)),
+    ("Sóc Trăng quyết tâm đưa các Khu, Cụm Công nghiệp mới vào hoạt động, thu hút đầu tư trong năm 2024\n\n"
+     "Chiều nay (2/1), Chủ tịch UBND tỉnh chủ trì cuộc họp với lãnh đạo các sở, ngành.",
+     date(2024, 1, 2), date(2024, 12, 31)),
+    ("Toàn tỉnh tiếp tục phấn đấu trong quý III/2024 hoàn thành việc sắp xếp đơn vị hành chính cấp xã.",
+     date(2024, 6, 1), date(2024, 9, 30)),
+]
+
+
+@pytest.mark.parametrize("text,ref,due", PLACE_AIMS)
+def test_a_place_aiming_at_a_time_still_ahead_is_a_task_without_a_body(text, ref, due):
+    got = [(t.rule, t.assignees, t.deadline) for t in _tasks(text, ref)]
+    assert got == [("timed_aim", (), due)]
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("Tỉnh phấn đấu đến ngày 30/8, toàn bộ số nhà tạm sẽ được xây dựng.", date(2025, 10, 1)),   # gone by
+    ("Tỉnh đã phấn đấu hoàn thành trong tháng 9/2024.", date(2024, 8, 1)),                       # done
+    ("Năm 2023, tỉnh phấn đấu hoàn thành 500 căn nhà cho hộ nghèo.", date(2023, 2, 1)),          # no cue
+    ("Tỉnh phấn đấu tăng trưởng GRDP đạt 8% trở lên.", date(2024, 2, 1)),                       # no time
+    ("Quảng Ngãi là tỉnh phấn đấu đến năm 2030 trở thành tỉnh phát triển khá.", date(2024, 2, 1)),  # not the verb
+    ("Người dân trong tỉnh quyết tâm hoàn thành trước ngày 30/6.", date(2024, 2, 1)),             # no place
+])
+def test_no_place_aim_without_a_place_subject_a_verb_of_aiming_and_a_time_ahead(text, ref):
+    assert [t for t in _tasks(text, ref) if t.rule == "timed_aim"] == []
+
+
+# issued_report: a body then a verb of issuing and a document's kind reports a document issued; its
+# period is what the document covers, not a commitment (the known miss of the development set)
+@pytest.mark.parametrize("text,want", [
+    ("UBND tỉnh ban hành Kế hoạch thực hiện các nhiệm vụ trọng tâm trong quý IV/2024.", []),
+    ("UBND thành phố phê duyệt Đề án sắp xếp đơn vị hành chính trong năm 2024.", []),
+    ("UBND tỉnh sẽ ban hành Kế hoạch thực hiện trong quý IV/2024.",
+     [("timed_commitment", date(2024, 12, 31))]),                        # "sẽ": a commitment
+    ("Giao Sở Nội vụ ban hành Kế hoạch thực hiện trong quý IV/2024.",
+     [("directive_at_start", date(2024, 12, 31))]),                      # a directive to issue it
+    ("Sở Nội vụ hoàn thành Đề án trong quý IV/2024.", [("timed_commitment", date(2024, 12, 31))]),
+])
+def test_a_body_issuing_a_document_reports_it_unless_it_will_or_is_told_to(text, want):
+    assert [(t.rule, t.deadline) for t in _tasks(text, date(2024, 10, 1))] == want
+
+
+# timed_part: works joined in one task, each with its own deadline, make one task each
+# (halongcity.gov.vn, bnews.vn TP HCM): (text, ref, [(task text start, deadline)])
+TIMED_PARTS = [
+    ("UBND Thành phố và các cơ quan chuyên môn đẩy mạnh công tác tuyên truyền, trong Quý 1 năm 2025 hoàn thành "
+     "hồ sơ, 6 tháng đầu năm hoàn thành các yêu cầu của tổ chức Unessco.", date(2024, 12, 17),
+     [("UBND Thành phố", date(2025, 3, 31)), ("6 tháng đầu năm hoàn thành", date(2025, 6, 30))]),
+    ("Ngành xây dựng sẽ thúc đẩy chủ đầu tư hoàn tất thủ tục pháp lý để khởi công ngay trong quý I, hoàn thành "
+     "chỉ tiêu 28.500 căn nhà ở xã hội trong năm 2026.", date(2026, 1, 10),
+     [("Ngành xây dựng", date(2026, 3, 31)), ("hoàn thành chỉ tiêu", date(2026, 12, 31))]),
+    ("Giao Sở Tài chính trình UBND tỉnh trước ngày 15/10/2024 và báo cáo kết quả trước ngày 30/11/2024.",
+     date(2024, 9, 1), [("Giao Sở Tài chính", date(2024, 10, 15)), ("báo cáo kết quả", date(2024, 11, 30))]),
+    # one work: the periods are joined, a purpose follows, or a date is a document's
+    ("Sở Y tế hoàn thành tiêm chủng trong tháng 10 và tháng 11/2024.", date(2024, 9, 1),
+     [("Sở Y tế", date(2024, 11, 30))]),
+    ("Thực hiện Kết luận số 12-KL/TU ngày 05/3/2024, Sở Y tế hoàn thành việc rà soát trước ngày 30/6/2024.",
+     date(2024, 3, 20), [("Thực hiện Kết luận", date(2024, 6, 30))]),
+]
+
+
+@pytest.mark.parametrize("text,ref,want", TIMED_PARTS)
+def test_works_joined_each_with_a_deadline_are_one_task_each(text, ref, want):
+    got = [(t.text, t.deadline) for t in _tasks(text, ref)]
+    assert [(g[0][:len(w[0])], g[1]) for g, w in zip(got, want)] == want
+    assert len(got) == len(want)
+
+
+def test_a_purpose_after_a_deadline_is_no_work_of_its_own():
+    text = "Giao Sở Xây dựng hoàn thành trước ngày 30/11/2024, để đưa vào sử dụng trước ngày 31/12/2024."
+    assert len(_tasks(text, date(2024, 9, 1))) == 1
+
+
+# schedule_item: the items under a lead-in naming a schedule ("Thời hạn gửi báo cáo:") are tasks when
+# they hold a deadline (ppdvn.gov.vn, Thông tư 03/2015/TT-BTTTT)
+def test_items_holding_a_deadline_under_a_schedule_are_tasks():
+    text = ("2. Thời hạn gửi báo cáo:\n- Báo cáo 6 tháng đầu năm gửi trước ngày 10/07 của năm báo cáo\n"
+            "- Báo cáo cả năm gửi trước ngày 10/01 của năm liền kề năm báo cáo.")
+    got = [(t.rule, t.deadline, t.deadline_text) for t in _tasks(text, date(2024, 3, 1))]
+    assert got == [("schedule_item", None, "trước ngày 10/07 của năm báo cáo"),
+                   ("schedule_item", None, "trước ngày 10/01 của năm liền kề năm báo cáo")]
+
+
+@pytest.mark.parametrize("text", [
+    "2. Thời hạn gửi báo cáo:\n- Báo cáo gửi qua hệ thống điện tử của Bộ\n- Bản giấy gửi qua đường bưu điện.",
+    "2. Kết quả đạt được:\n- Báo cáo 6 tháng đầu năm gửi trước ngày 10/07 của năm báo cáo",   # no schedule
+])
+def test_items_without_a_deadline_or_a_schedule_lead_in_are_not_schedule_items(text):
+    assert [t for t in _tasks(text, date(2024, 3, 1)) if t.rule == "schedule_item"] == []
+
+
+# table_deadline_column: a plan table's rows under a header naming a deadline column (phutho.gov.vn: the
+# table copied a cell a line; the readers give cells joined by " | ")
+PHUTHO_TABLE = ("TT\n\nNội dung công việc chủ yếu tiến hành công tác bầu cử\n\nSố ngày chậm nhất phải hoàn thành "
+                "trước (sau) ngày BC theo Luật Bầu cử\n\nNgày chậm nhất phải hoàn thành\n\n1\n\nTriển khai công "
+                "tác bầu cử ở tỉnh\n\nTriệu tập đủ thành phần ở cấp tỉnh, cấp huyện dự Hội nghị trực tuyến.\n\n \n\n"
+                "21/01/2021\n\n2\n\nTriển khai công tác bầu cử ở cấp huyện\n\nMở hội nghị triển khai công tác bầu "
+                "cử ở huyện, thành, thị.\n\n \n\n27/01/2021")
+PIPE_TABLE = ("STT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành\n"
+              "1 | Xây dựng kế hoạch chuyển đổi số của tỉnh | Sở Thông tin và Truyền thông | Quý IV/2024\n"
+              "2 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Trước ngày 15/11/2024\n"
+              "3 | Tuyên truyền, phổ biến | Sở Văn hóa | Thường xuyên")
+
+
+@pytest.mark.parametrize("text,ref,want", [
+    (PHUTHO_TABLE, date(2021, 1, 15), [("1", "Triển khai công tác bầu cử ở tỉnh", (), date(2021, 1, 21)),
+                                       ("2", "Triển khai công tác bầu cử ở cấp huyện", (), date(2021, 1, 27))]),
+    (PIPE_TABLE, date(2024, 9, 1), [("1", "Xây dựng kế hoạch", ("Sở Thông tin và Truyền thông",), date(2024, 12, 31)),
+                                    ("2", "Rà soát thủ tục", ("Văn phòng UBND tỉnh",), date(2024, 11, 15))]),
+])
+def test_rows_of_a_plan_table_take_the_deadline_of_their_column(text, ref, want):
+    got = [(t.ordinal, t.text, t.assignees, t.deadline) for t in _tasks(text, ref)
+           if t.rule == "table_deadline_column"]
+    assert [(g[0], g[1][:len(w[1])], g[2], g[3]) for g, w in zip(got, want)] == want
+    assert len(got) == len(want)
+
+
+@pytest.mark.parametrize("text", [
+    "Thời gian\n\n20/11/2024\n\nĐịa điểm\n\nHội trường UBND tỉnh",                  # no deadline column
+    "STT | Nội dung | Kết quả\n1 | Rà soát thủ tục hành chính | 20/11/2024",          # none either
+    "Thời gian hoàn thành các dự án trọng điểm được rút ngắn\n\n1\n\nCầu Bình Minh\n\n20/11/2024",  # a sentence
+    "STT | Nội dung | Thời gian hoàn thành\n1 | Tuyên truyền, phổ biến | Thường xuyên",    # no date in it
+])
+def test_no_table_rows_without_a_deadline_column_header_and_a_date_in_it(text):
+    assert [t for t in _tasks(text, date(2024, 9, 1)) if t.rule == "table_deadline_column"] == []
+
+
+# timed_directive: an imperative opening a clause after ";" directs too (baophapluat.vn, Quảng Bình)
+@pytest.mark.parametrize("text,ref,due", [
+    ("Về công tác sắp xếp cán bộ, lãnh đạo cấp huyện sẽ là nòng cốt tại các phường, xã mới; bố trí cán bộ chủ "
+     "chốt cấp xã, phường đúng quy định; ưu tiên cán bộ trẻ, cán bộ nữ, hoàn thành trước ngày 1/7/2025.",
+     date(2025, 5, 20), date(2025, 7, 1)),
+    ("Năm 2024, tỉnh đã hoàn thành 300 căn nhà; bố trí vốn 20 tỷ đồng trong năm 2023.", date(2024, 12, 1), None),
+    ("Kết quả năm 2024: 95% hồ sơ được giải quyết đúng hạn; tỷ lệ hài lòng đạt 98%.", date(2024, 12, 1), None),
+])
+def test_an_imperative_after_a_semicolon_makes_a_dated_sentence_a_directive(text, ref, due):
+    got = [t.deadline for t in _tasks(text, ref) if t.rule == "timed_directive"]
+    assert got == ([due] if due else [])

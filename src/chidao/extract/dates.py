@@ -951,6 +951,13 @@ def find_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
     return found
 
 
+def find_dated_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
+    """``find_deadlines`` without the adverbs of time: the deadlines the dates and periods in
+    ``doc.text[start:end]`` set, in text order."""
+    start, end = max(0, start), min(len(doc.text), end)
+    return _dated_deadlines(doc, start, end) if start < end else []
+
+
 def _dated_deadlines(doc: Document, start: int, end: int) -> list[Deadline]:
     """The deadlines the dates and periods wholly in ``doc.text[start:end]`` set (``0 <= start < end``),
     the adverbs of time left out."""
@@ -990,10 +997,15 @@ def find_deadline(doc: Document, start: int, end: int) -> Deadline | None:
     start, end = max(0, start), min(len(doc.text), end)
     if start >= end:
         return None
-    found = _dated_deadlines(doc, start, end)
+    return principal_deadline(_dated_deadlines(doc, start, end))
+
+
+def principal_deadline(found: list[Deadline]) -> Deadline | None:
+    """The principal of the deadlines ``found`` in one task's span (``find_dated_deadlines``): the
+    last that fixes a day, else the last."""
     if len(found) < 2:
         return found[0] if found else None
-    found.sort(key=lambda d: (d.start, d.end))
+    found = sorted(found, key=lambda d: (d.start, d.end))
     fixed = [d for d in found if d.due is not None]
     return fixed[-1] if fixed else found[-1]
 
@@ -1152,10 +1164,13 @@ def _rules() -> list[_Rule]:
               _phrases(list(_relative_years()))),
         # Tết Nguyên đán, thời gian tới (lexicon/periods.tsv, kind relative)
         _Rule("relative", vi(rf"""(?<![\w])(?:{_relative_re()})(?![\w])"""), _build_relative, _phrases(relatives)),
-        # trong 30 ngày, trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ, chậm nhất sau 10 ngày kết thúc đại hội
+        # trong 30 ngày, trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ, chậm nhất sau 10 ngày kết thúc đại hội;
+        # not the count of the days or months it goes on to name: "(trong 2 ngày 08 và 09/11/2025)",
+        # "trong 3 tháng 10, 11, 12" (named_days_after_count)
         _Rule("duration", vi(rf"""(?<![\w])(?P<cue>{cues})\s+(?P<n>\d{{1,3}}|{counts})\s+(?P<unit>{units})"""
                              rf"""(?P<work>\s+làm\s+việc)?(?![\w])"""
-                             rf"""(?:(?P<anchor>\s*,?\s+{_ANCHOR_LINK}{_EVENT})|(?!\s+(?:đầu|cuối|còn|qua|vừa|trước)))"""),
+                             rf"""(?:(?P<anchor>\s*,?\s+{_ANCHOR_LINK}{_EVENT})"""
+                             rf"""|(?!\s+(?:đầu|cuối|còn|qua|vừa|trước)|\s*\(?\s*\d))"""),
               _build_duration,
               _read_back(rf"\s+(?:\d{{1,3}}|{reversed_alternation(_DURATION_COUNTS)})\s+"
                          rf"{reversed_alternation(_DURATION_CUES)}(?!\w)", _DURATION_UNITS)),

@@ -11,7 +11,7 @@ from chidao.extract.document import Document
 from chidao.extract.rules import Rule, drop_overlapping, vi
 from chidao.lexicon import cue_table
 from chidao.lexicon import prefilter as pf
-from chidao.model import Task
+from chidao.model import PeriodKind, Task
 
 NAME = "tasks"
 REQUIRES: tuple[str, ...] = ("segments", "dates")
@@ -162,7 +162,7 @@ def _known_bodies() -> re.Pattern[str] | None:
     return re.compile(body_pattern(), re.IGNORECASE)
 
 
-_RUN_CACHES = ("_tasks_date_starts", "_tasks_deadlines", "_tasks_cue_index", "_tasks_bodies",
+_RUN_CACHES = ("_tasks_date_starts", "_tasks_deadlines", "_tasks_dated", "_tasks_cue_index", "_tasks_bodies",
                "_tasks_openings")
 
 
@@ -193,14 +193,14 @@ def _find_deadline(doc: Document, start: int, end: int):
     span holding a date; a period that names what a programme of work covers (``triển khai nhiệm
     vụ trọng tâm 6 tháng cuối năm``) is no deadline."""
     try:
-        from chidao.extract.dates import find_deadline, find_deadlines
+        from chidao.extract.dates import find_deadlines, principal_deadline
     except ImportError:
         return None
     if not _may_hold_deadline(doc, start, end):
         return None
     memo = doc.__dict__.setdefault("_tasks_deadlines", {})
     if (start, end) not in memo:
-        dl = find_deadline(doc, start, end)
+        dl = principal_deadline(_dated_list(doc, start, end))
         if dl is not None and _agenda_period(doc, dl):
             # the principal deadline of the others, as find_deadline chooses it
             rest = [d for d in find_deadlines(doc, start, end) if not _agenda_period(doc, d)]
@@ -209,6 +209,17 @@ def _find_deadline(doc: Document, start: int, end: int):
             dl = fixed[-1] if fixed else named[-1] if named else None
         memo[start, end] = dl
     return memo[start, end]
+
+
+def _dated_list(doc: Document, start: int, end: int) -> list:
+    """``dates.find_dated_deadlines`` of ``doc.text[start:end]``, looked for once per span."""
+    memo = doc.__dict__.setdefault("_tasks_dated", {})
+    got = memo.get((start, end))
+    if got is None:
+        from chidao.extract.dates import find_dated_deadlines
+        got = memo[start, end] = find_dated_deadlines(doc, start, end) if _may_hold_deadline(doc, start, end) \
+            else []
+    return got
 
 
 def _agenda_period(doc: Document, dl) -> bool:
@@ -1171,9 +1182,9 @@ def _item_assignees(doc: Document, s: int, e: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[str, ...],
-          rule: str) -> Task | None:
-    norm = doc.norm
+def _trim(norm: str, s: int, e: int) -> tuple[int, int]:
+    """``norm[s:e]`` without the punctuation and spaces around a task's words (an odd closing quote
+    included)."""
     while e > s and norm[e - 1] in _TRAIL:
         e -= 1
     if e > s and norm[e - 1] == '"' and norm.count('"', s, e) % 2 == 1:
@@ -1182,6 +1193,12 @@ def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[s
             e -= 1
     while s < e and norm[s] in ' "(':
         s += 1
+    return s, e
+
+
+def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[str, ...],
+          rule: str) -> Task | None:
+    s, e = _trim(doc.norm, s, e)
     if e - s < 8:
         return None
     os_, oe = doc.orig_span(s, e)
@@ -1189,6 +1206,72 @@ def _make(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[s
     return Task(ordinal=ordinal, text=doc.text[os_:oe], assignees=assignees,
                 deadline=dl.due if dl else None, deadline_text=dl.text if dl else None,
                 start=os_, end=oe, rule=rule)
+
+
+def _make_parts(doc: Document, ordinal: str | None, s: int, e: int, assignees: tuple[str, ...],
+                rule: str) -> list[Task | None]:
+    """``_make`` of ``norm[s:e]``, or of each of its timed parts (``_timed_parts``): the first keeps
+    ``rule``, the others are ``timed_part``."""
+    parts = _timed_parts(doc, *_trim(doc.norm, s, e))
+    return [_make(doc, ordinal, a, b, assignees, rule if k == 0 else "timed_part")
+            for k, (a, b) in enumerate(parts)]
+
+
+# timed_part: where two works of one task each carry a deadline of their own, a comma, ";" or "và"
+# between them divides the task: "..., trong Quý 1 năm 2025 hoàn thành hồ sơ, 6 tháng đầu năm hoàn thành
+# các yêu cầu ..." (a deadline opening each part), "khởi công ngay trong quý I, hoàn thành chỉ tiêu ...
+# trong năm 2026" (a deadline closing the first part, a verb opening the next); over doc.norm
+_PART_AFTER = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+_PART_BEFORE = re.compile(r"(?:[,;]\s*(?:và\s+)?|\s+và\s+)$")
+
+
+def _timed_parts(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """``[(s, e)]``, or the parts of ``norm[s:e]`` when it joins works each with a deadline that fixes a
+    day (timed_part): a part ends at the separator after its deadline when a verb opens the next, or
+    at the separator before the next part's deadline when a verb follows that deadline."""
+    os_, oe = doc.orig_span(s, e)
+    facts = doc.facts.get("dates")
+    if not facts:
+        return [(s, e)]
+    starts = _date_starts(doc)
+    i = bisect.bisect_left(starts, os_)
+    if i + 1 >= len(facts) or facts[i + 1].start >= oe:       # fewer than two dates begin in the span
+        return [(s, e)]
+    dls = [d for d in _dated_list(doc, os_, oe) if d.due is not None and not _agenda_period(doc, d)]
+    if len(dls) < 2:
+        return [(s, e)]
+    norm = doc.norm
+    cuts: list[tuple[int, int]] = []
+    for d1, d2 in zip(dls, dls[1:]):
+        a = doc.norm_span(d1.start, d1.end)[1]
+        b = doc.norm_span(d2.start, d2.end)
+        m = _PART_AFTER.match(norm, a, b[0])
+        if m is not None and m.end() < b[0] and _verb_at(doc, m.end(), e):
+            cuts.append((a, m.end()))              # "khởi công trong quý I, | hoàn thành ... trong năm 2026"
+            continue
+        m = _PART_BEFORE.search(norm, a, b[0])
+        j = b[1]
+        while j < e and norm[j] == " ":
+            j += 1
+        if m is not None and m.start() > a and _verb_at(doc, j, e):
+            cuts.append((m.start(), b[0]))        # "..., trong Quý 1 hoàn thành hồ sơ, | 6 tháng đầu năm hoàn thành"
+    if not cuts:
+        return [(s, e)]
+    parts, start = [], s
+    for end, nxt in cuts:
+        parts.append((start, end))
+        start = nxt
+    parts.append((start, e))
+    return parts
+
+
+def _verb_at(doc: Document, j: int, e: int) -> bool:
+    """A verb of the directive's work opens ``norm[j:e]``: an imperative, perhaps after a must."""
+    m = _MUST_FIRST.match(doc.low, j, e)
+    return _imperative_at(doc, m.end() if m else j, e) is not None
+
+
+_MUST_FIRST = re.compile(r"(?:phải|cần|sẽ)\s+")     # over doc.low
 
 
 def _cut_attribution(norm: str, s: int, e: int) -> int:
@@ -1204,7 +1287,12 @@ def run(doc: Document) -> list[Task]:
     """Find every task in ``doc`` and store them as ``doc.facts["tasks"]``."""
     for key in _RUN_CACHES:              # worked out afresh: the dates or ref_date may have changed
         doc.__dict__.pop(key, None)
-    out = drop_overlapping([t for t in _tasks(doc) if t is not None])
+    found = [t for t in _tasks(doc) if t is not None]
+    rows = [t for t in found if t.rule == "table_deadline_column"]
+    if rows:                             # a plan table's rows: what other rules read in them gives way
+        found = rows + [t for t in found if t.rule != "table_deadline_column"
+                        and not any(t.start < r.end and r.start < t.end for r in rows)]
+    out = drop_overlapping(found)
     doc.facts[NAME] = out
     return out
 
@@ -1212,6 +1300,203 @@ def run(doc: Document) -> list[Task]:
 def _tasks(doc: Document):
     for rule in RULES:
         yield from rule.build(doc, None)
+
+
+# --------------------------------------------------------------------------- plan tables
+
+# table_deadline_column: a plan table whose header names a deadline column (lexicon ``deadline_column``:
+# "Thời gian hoàn thành", "Ngày chậm nhất phải hoàn thành"); each row under it holding a date or period in
+# that column is a task with that deadline. Rows come as lines of cells joined by " | " (the readers' tables)
+# or, copied from a web page, one cell a line ("1", the work, ..., "21/01/2021").
+_ORDINAL_CELL = re.compile(r"\s*(?:\d{1,3}|[a-zđ]|[ivxl]{1,6})\s*[.)]?\s*")     # over doc.low, whole cell
+FLAT_ROW_LINES = 12              # the most lines one row of a table copied a cell a line may take
+FLAT_CELL_WORDS = 6              # the most words a deadline cell may hold (Trước ngày 30/6/2024)
+FLAT_WORK_WORDS = 80             # the most words a cell of the work may hold: a longer line is prose, no row
+_ROMAN_HEADING = re.compile(r"[IVXL]{1,6}[.)/]\s")      # a section heading ends the table
+
+
+@lru_cache(maxsize=None)
+def _column_low(category: str) -> re.Pattern[str]:
+    return re.compile(rf"{pf.phrase_trie(sorted(_phrase_set(category)), comma=_COMMA)}(?!{_W})")
+
+
+@lru_cache(maxsize=1)
+def _header_low() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A deadline column's header alone on its line, and as a cell (after ``|``), over doc.low:
+    literal first, so a scan skips to line breaks and bars."""
+    trie = pf.phrase_trie(sorted(_phrase_set("deadline_column")), comma=_COMMA)
+    return (re.compile(rf"\n[ \t]*(?P<h>{trie})[ \t:]*(?=\n|$)"),
+            re.compile(rf"\|[ \t]*(?P<h>{trie})[ \t:]*(?=\||\n|$)"))
+
+
+def _header_starts(doc: Document) -> list[int]:
+    """Where the headers of deadline columns begin in ``doc.low`` (``_header_low``)."""
+    low = doc.low
+    line, cell = _header_low()
+    found = [m.start("h") for m in line.finditer(low)]
+    if (m := line.match("\n" + low[:200])) is not None:          # a header on the first line
+        found.append(m.start("h") - 1)
+    if "|" in low:
+        found.extend(m.start("h") for m in cell.finditer(low))
+    return sorted(set(found))
+
+
+def _build_table_rows(doc: Document, _m: object) -> list[Task | None]:
+    """The rows of the plan tables of ``doc`` (table_deadline_column)."""
+    low = doc.low
+    out: list[Task | None] = []
+    done = -1
+    col_re = _column_low("deadline_column")
+    for at in _header_starts(doc):
+        m = col_re.match(low, at)
+        if m is None or m.start() < done:
+            continue
+        ls = low.rfind("\n", 0, m.start()) + 1
+        le = low.find("\n", m.end())
+        le = len(low) if le == -1 else le
+        if "|" in low[ls:le]:
+            cells = _cells(low, ls, le)
+            col = next((k for k, (a, b) in enumerate(cells) if a <= m.start() < b), None)
+            if col is None or low[cells[col][0]:cells[col][1]].strip(" :") != m.group():
+                continue
+            lead = next((k for k, (a, b) in enumerate(cells)
+                         if low[a:b].strip(" :") in _phrase_set("lead_column")), None)
+            rows, done = _pipe_rows(doc, le, col, lead)
+        elif not low[ls:m.start()].strip() and not low[m.end():le].strip(" \t:"):
+            rows, done = _flat_rows(doc, le)
+        else:
+            continue
+        out.extend(rows)
+    return out
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The cells of the row ``text[s:e]`` (split at ``|``), each without its spaces."""
+    out = []
+    a = s
+    while True:
+        b = text.find("|", a, e)
+        b = e if b == -1 else b
+        i, j = a, b
+        while i < j and text[i] in " \t":
+            i += 1
+        while j > i and text[j - 1] in " \t":
+            j -= 1
+        out.append((i, j))
+        if b == e:
+            return out
+        a = b + 1
+
+
+def _cell_deadline(doc: Document, s: int, e: int) -> tuple[object, str] | None:
+    """The deadline a table cell ``norm[s:e]`` gives, as (due, words): a deadline its words set
+    (``Trước ngày 30/6/2024``), else a date or period that is the whole cell (``21/01/2021``,
+    ``Quý IV/2024``); ``None`` for a time already past or no date."""
+    os_, oe = doc.orig_span(s, e)
+    if s >= e or not _may_hold_deadline(doc, os_, oe):
+        return None
+    dl = _find_deadline(doc, os_, oe)
+    if dl is not None and not dl.rule.startswith("vague_"):
+        return dl.due, dl.text
+    facts = doc.facts.get("dates") or []
+    i = bisect.bisect_left(_date_starts(doc), os_)
+    if i < len(facts) and facts[i].start == os_ and facts[i].end == oe:
+        f = facts[i]
+        due = f.last if f.kind != PeriodKind.RELATIVE else None
+        if due is not None and doc.ref_date is not None and due < doc.ref_date:
+            return None
+        return due, f.text
+    return None
+
+
+def _row_task(doc: Document, ordinal: str | None, s: int, e: int, dl: tuple[object, str],
+              assignees: tuple[str, ...]) -> Task | None:
+    norm = doc.norm
+    while e > s and norm[e - 1] in _TRAIL:
+        e -= 1
+    if e - s < 8:
+        return None
+    os_, oe = doc.orig_span(s, e)
+    return Task(ordinal=ordinal, text=doc.text[os_:oe], assignees=assignees, deadline=dl[0],
+                deadline_text=dl[1], start=os_, end=oe, rule="table_deadline_column")
+
+
+def _pipe_rows(doc: Document, pos: int, col: int, lead: int | None) -> tuple[list[Task | None], int]:
+    """The rows after a header line ending at ``pos`` whose cell ``col`` names the deadline (and
+    ``lead`` the lead unit): until a line that is no row."""
+    norm, low = doc.norm, doc.low
+    out: list[Task | None] = []
+    n = len(norm)
+    while pos < n:
+        s = pos + 1 if norm[pos] == "\n" else pos
+        e = norm.find("\n", s)
+        e = n if e == -1 else e
+        pos = e
+        if not norm[s:e].strip():
+            if s >= n:
+                break
+            continue
+        if "|" not in norm[s:e]:
+            break
+        cells = _cells(norm, s, e)
+        if len(cells) <= col:
+            continue
+        dl = _cell_deadline(doc, *cells[col])
+        work = [(a, b) for k, (a, b) in enumerate(cells) if k != col and k != lead and b > a
+                and not _ORDINAL_CELL.fullmatch(low, a, b)]
+        if dl is None or not work:
+            continue
+        first = cells[0]
+        ordinal = norm[first[0]:first[1]].strip(" .)") if _ORDINAL_CELL.fullmatch(low, *first) else None
+        names: tuple[str, ...] = ()
+        if lead is not None and lead < len(cells) and cells[lead][1] > cells[lead][0]:
+            names = _names(doc, body_at(doc, *cells[lead]))
+        last = max(b for a, b in cells if b > a)
+        out.append(_row_task(doc, ordinal, work[0][0], last, dl, names))
+    return out, pos
+
+
+def _flat_rows(doc: Document, pos: int) -> tuple[list[Task | None], int]:
+    """The rows after a header line ending at ``pos`` of a table copied one cell a line: the lines
+    of a row run to a line that is only its deadline; a line holding only a number opens a row."""
+    norm, low = doc.norm, doc.low
+    out: list[Task | None] = []
+    n = len(norm)
+    work: list[tuple[int, int]] = []
+    ordinal = None
+    while pos < n:
+        s = pos + 1 if norm[pos] == "\n" else pos
+        e = norm.find("\n", s)
+        e = n if e == -1 else e
+        if s >= n:
+            break
+        a, b = s, e
+        while a < b and norm[a] in " \t":
+            a += 1
+        while b > a and norm[b - 1] in " \t":
+            b -= 1
+        if a == b:
+            pos = e
+            continue
+        if "|" in norm[a:b] or _END_LINE.match(norm, a, b) or _ROMAN_HEADING.match(norm, a, b) \
+                or len(work) > FLAT_ROW_LINES:
+            break
+        if _ORDINAL_CELL.fullmatch(low, a, b):
+            ordinal = norm[a:b].strip(" .)")
+            work = []
+            pos = e
+            continue
+        dl = _cell_deadline(doc, a, b) if len(_WORD_SPLIT.findall(low, a, b)) <= FLAT_CELL_WORDS else None
+        if dl is not None and work:
+            out.append(_row_task(doc, ordinal, work[0][0], work[-1][1], dl, _item_assignees(doc, work[0][0],
+                                                                                             work[-1][1])))
+            work, ordinal = [], None
+        elif dl is None:
+            if len(_WORD_SPLIT.findall(low, a, b)) > FLAT_WORK_WORDS:
+                break
+            work.append((a, b))
+        pos = e
+    return out, pos
 
 
 def _document_addressee(doc: Document, bl: list[Block]) -> tuple[str, ...]:
@@ -1261,10 +1546,38 @@ def _dated_directive(doc: Document, s: int, e: int, os_: int, oe: int) -> bool:
     directive = any(not _NOUN_BEFORE.search(norm, max(s, m.start() - 14), m.start())
                     for m in _finditer(doc, "directive", s, e))
     if not (directive or _imperative_at(doc, core, e) or _search(doc, "must", s, e)
-            or _SCHEDULE_LOW.match(doc.low, core, e)):
+            or _SCHEDULE_LOW.match(doc.low, core, e) or _imperative_clause(doc, s, e)):
         return False
     dl = _find_deadline(doc, os_, oe)
     return dl is not None and not dl.rule.startswith("vague_")
+
+
+def _schedule_lead_in(doc: Document, s: int, e: int) -> bool:
+    """schedule_item: ``norm[s:e]`` names a schedule and leads in a list (``Thời hạn gửi báo cáo:``,
+    ``Thời gian thực hiện:``, ``Tiến độ:``): each item under it holding a deadline is a task."""
+    norm = doc.norm
+    k = e
+    while k > s and norm[k - 1] in " \t\n":
+        k -= 1
+    return k > s and norm[k - 1] == ":" and _SCHEDULE_LOW.match(doc.low, _skip_lead(norm, s, e), e) is not None
+
+
+def _holds_deadline(doc: Document, s: int, e: int) -> bool:
+    """``norm[s:e]`` holds a deadline (not an adverb of time)."""
+    os_, oe = doc.orig_span(s, e)
+    if not _may_hold_deadline(doc, os_, oe):
+        return False
+    dl = _find_deadline(doc, os_, oe)
+    return dl is not None and not dl.rule.startswith("vague_")
+
+
+def _imperative_clause(doc: Document, s: int, e: int) -> bool:
+    """A clause after ``;`` in ``norm[s:e]`` opens with an imperative: a list of duties (``...; bố trí
+    cán bộ chủ chốt cấp xã đúng quy định; ưu tiên cán bộ trẻ ..., hoàn thành trước ngày 1/7/2025``)."""
+    norm = doc.norm
+    if norm.find(";", s, e) == -1:
+        return False
+    return any(_imperative_at(doc, _skip_lead(norm, i + 1, e), e) for i in _semicolons(norm, s, e))
 
 
 def _opening_body(doc: Document, s: int, e: int) -> tuple[int, int] | None:
@@ -1368,7 +1681,86 @@ def _commitment(doc: Document, s: int, e: int) -> tuple[int, tuple[int, int] | N
         k = low.find("sẽ", k + 2, e)
     if found is not None and _forecast_low().search(low, s, e):
         return None                    # "Dự kiến, công trình sẽ hoàn thành ...": a forecast
+    if found is not None and found[1] is not None and _issued_report_low().match(low, found[0], e):
+        return None                    # "UBND tỉnh ban hành Kế hoạch ... trong quý IV/2024": a plan issued
     return found
+
+
+@lru_cache(maxsize=1)
+def _issued_report_low() -> re.Pattern[str]:
+    """issued_report, over ``doc.low``: a verb of issuing (lexicon ``issue``), then the kind of a
+    document (lexicon/document_kinds.tsv, ``văn bản``). After a body that opens the sentence it
+    reports a document issued, whose period is what it covers, not a deadline of the body's; ``sẽ``
+    first (matched elsewhere) makes it a commitment again."""
+    from chidao.lexicon import load_tsv
+    kinds = {"văn bản"}
+    for row in load_tsv("document_kinds"):
+        if len(row) > 1 and row[1]:
+            kinds.update(" ".join(w.split()).lower() for w in row[1].split("|"))
+    return re.compile(rf"{pf.phrase_trie(sorted(_phrase_set('issue')), comma=_COMMA)}\s+"
+                      rf"{pf.phrase_trie(sorted(kinds), comma=_COMMA)}(?!{_W})")
+
+
+# timed_aim: a place opening the sentence as the subject of a verb of aiming (lexicon ``aim``), then a
+# deadline still ahead: "Tỉnh phấn đấu đến ngày 30/8, ...", "Tỉnh Sơn La đặt mục tiêu đến 31/12/2025 sẽ
+# hoàn thành ...", "Sóc Trăng quyết tâm ... trong năm 2024". A place is no body: the task names none.
+_BARE_PLACE_LOW = re.compile(r"(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|xã)(?:\s+(?:ta|nhà))?(?=\s)")
+_AIM_ADVERB_LOW = re.compile(r"\s*,?\s*(?:(?:cũng|tiếp\s+tục|luôn)\s+)?")
+PLACE_NAME_WORDS = 5             # the longest place name looked up at the start of a sentence
+
+
+@lru_cache(maxsize=1)
+def _aim_low() -> re.Pattern[str]:
+    return re.compile(rf"{pf.phrase_trie(sorted(_phrase_set('aim')), comma=_COMMA)}(?!{_W})")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    from chidao.lexicon.names import places
+    return frozenset(p.lower() for p in places())
+
+
+def _place_subject(doc: Document, j: int, e: int) -> int | None:
+    """Where a place opening ``norm[j:e]`` ends: ``Tỉnh``, ``toàn tỉnh``, ``tỉnh Sơn La`` (a level and a
+    proper name), ``Sóc Trăng`` (a known place name); else ``None``."""
+    low, norm = doc.low, doc.norm
+    span = _place_at(doc, j, e)
+    if span is not None:
+        return span[1]
+    m = _BARE_PLACE_LOW.match(low, j, e)
+    if m is not None:
+        return m.end()
+    if not norm[j:j + 1].isupper():
+        return None
+    words = _WORD_SPLIT.findall(low, j, min(e, j + 40))[:PLACE_NAME_WORDS]
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in _place_names():
+            k = j
+            for w in words[:n]:
+                k = low.index(w, k) + len(w)
+            return k
+    return None
+
+
+_WORD_SPLIT = re.compile(rf"{_W}+")
+
+
+PLACE_AIM_CHARS = 60             # how far into a sentence the verb of aiming after its place may stand
+
+
+def _place_aim(doc: Document, s: int, e: int) -> int | None:
+    """Where the verb of aiming begins in a sentence ``norm[s:e]`` opening with a place as its
+    subject (timed_aim), else ``None``."""
+    low = doc.low
+    core = _skip_lead(doc.norm, s, e)
+    m = _aim_low().search(low, core, min(e, core + PLACE_AIM_CHARS))
+    if m is None or m.start() == core:
+        return None
+    k = _place_subject(doc, core, m.start())
+    if k is None:
+        return None
+    gap = _AIM_ADVERB_LOW.match(low, k, m.start())
+    return m.start() if gap is not None and gap.end() == m.start() else None
 
 
 def _timed_from(doc: Document, j: int, e: int) -> bool:
@@ -1438,6 +1830,8 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     section_addr: tuple[str, ...] = ()
     list_addr: tuple[str, ...] | None = None    # set by a lead-in ending in ":"
     list_strict = False                          # the lead-in does not itself ask for tasks
+    list_timed = False                           # the lead-in names a schedule: items holding a deadline
+    timed: set[int] = set()                      # levels of groups headed by a schedule (schedule_item)
     stack: list[str] = []                        # marker kinds, outermost first
     groups: dict[int, tuple[bool, tuple[str, ...]]] = {}   # level -> (in scope, addressee)
     open_: _Open | None = None
@@ -1450,7 +1844,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
     def close() -> None:
         nonlocal open_
         if open_ is not None:
-            out.append(_make(doc, open_.ordinal, open_.start, open_.end, open_.assignees, open_.rule))
+            out.extend(_make_parts(doc, open_.ordinal, open_.start, open_.end, open_.assignees, open_.rule))
         open_ = None
 
     def later_item(i: int) -> bool:
@@ -1474,10 +1868,15 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             close()
             if b.marker is None and _timed_directive(doc, b.body, b.end, date_starts):
                 # a headline that directs: "Yêu cầu hoàn thành 4 dự án ... đúng dịp 19/12/2025"
-                out.append(_make(doc, None, b.body, b.end, _item_assignees(doc, b.body, b.end),
-                                 "timed_directive"))
+                out.extend(_make_parts(doc, None, b.body, b.end, _item_assignees(doc, b.body, b.end),
+                                       "timed_directive"))
+            elif b.marker is None and date_starts and (aim := _place_aim(doc, b.body, b.end)) is not None \
+                    and _timed_from(doc, aim, b.end):
+                # a headline of a place's aim: "Sóc Trăng quyết tâm đưa ... vào hoạt động trong năm 2024"
+                out.extend(_make_parts(doc, None, b.body, b.end, (), "timed_aim"))
             stack.clear()
             groups.clear()
+            timed.clear()
             section_task = _is_task_heading(text, b.marker is not None)
             section_addr = ()
             for m in _finditer(doc, "directive", b.body, b.end):
@@ -1486,7 +1885,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                     section_addr = _names(doc, obj[1])
                     break
             list_addr = None
-            list_strict = False
+            list_strict = list_timed = False
             context = section_task
             ctx_addr = section_addr or doc_addr if section_task else ()
             continue
@@ -1498,6 +1897,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             level = len(stack) - 1
             for lv in [k for k in groups if k >= level]:
                 del groups[lv]
+                timed.discard(lv)
             parent = max((k for k in groups if k < level), default=None)
             parent_scope = groups[parent] if parent is not None else None
             in_scope = section_task or list_addr is not None or bool(parent_scope and parent_scope[0])
@@ -1517,9 +1917,17 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                     continue
             close()
             strict = list_strict and not section_task and not (parent_scope and parent_scope[0])
+            if b.group and not in_scope and _schedule_lead_in(doc, b.body, b.end):
+                groups[level] = (True, addr)        # "2. Thời hạn gửi báo cáo:": its items hold the schedule
+                timed.add(level)
+                continue
+            scheduled = parent in timed or strict and list_timed
+            if scheduled and not _holds_deadline(doc, b.body, b.end):
+                continue
             if b.group and (_is_task_heading(text) or in_scope):
                 named = _item_assignees(doc, b.body, b.end)
-                open_ = _Open(b.ordinal, b.body, b.end, named or addr, "list_item", level)
+                open_ = _Open(b.ordinal, b.body, b.end, named or addr, "schedule_item" if scheduled else "list_item",
+                              level)
                 if not in_scope and _is_task_heading(text):
                     groups[level] = (True, named or addr)
                     open_ = None
@@ -1527,14 +1935,15 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             if not in_scope:
                 continue
             named = _item_assignees(doc, b.body, b.end)
-            if strict and not named:
+            if strict and not named and not scheduled:
                 r = read_sentence(doc, b.body, b.end, False, addr)
                 if r.kind != "task":
                     continue
             core = _skip_lead(norm, b.body, b.end)
             if _PAST_START.match(norm[core:core + 4]):
                 continue
-            open_ = _Open(b.ordinal, b.body, b.end, named or addr, "list_item", level)
+            open_ = _Open(b.ordinal, b.body, b.end, named or addr, "schedule_item" if scheduled else "list_item",
+                          level)
             continue
         # an unmarked paragraph
         if open_ is not None:
@@ -1548,7 +1957,7 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
             close()
         if _ends_lead_in(text) and (topic := _topic_body(doc, b.body, b.end)) is not None:
             list_addr = ctx_addr = _names(doc, topic)     # "Đối với UBND tỉnh:" then what it is to do
-            list_strict = False
+            list_strict = list_timed = False
             context = True
             continue
         if _ends_lead_in(text) and not _lead_in_after(doc, b.body, b.end, _SHORTCOMING_LEAD, _SHORTCOMING_TAILS):
@@ -1564,10 +1973,11 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 or bool(_LIST_NOUNS.search(text))
             if directive and not _lead_in_after(doc, b.body, b.end, _OPENER_LEAD, _OPENER_TAILS):
                 list_addr = _names(doc, addr_span) if addr_span else (section_addr or doc_addr)
-                list_strict = False
+                list_strict = list_timed = False
             else:
                 list_addr = section_addr or doc_addr
                 list_strict = True
+                list_timed = _schedule_lead_in(doc, b.body, b.end)     # "Thời gian thực hiện:" then its items
             context = True
             ctx_addr = list_addr
             continue
@@ -1607,6 +2017,10 @@ def _build_all(doc: Document, _m: object) -> list[Task | None]:
                 names = _names(doc, commit[1]) if commit[1] else _carried(doc, prev, s, e)
                 out.extend(_sentence_tasks(doc, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), names,
                                            "timed_commitment"))
+            elif dated and (aim := _place_aim(doc, s, e)) is not None and _timed_from(doc, aim, e):
+                # a place aims at something by a time still ahead: "Tỉnh phấn đấu đến ngày 30/8, ..."
+                out.extend(_sentence_tasks(doc, _skip_lead(norm, s, e), _cut_attribution(norm, s, e), (),
+                                           "timed_aim"))
             elif r.kind in ("lead", "opener"):
                 context = True
                 if r.assignees:
@@ -1629,7 +2043,7 @@ def _sentence_tasks(doc: Document, s: int, e: int, assignees: tuple[str, ...],
     all assignees of one task."""
     norm = doc.norm
     if norm.find(";", s, e) == -1:
-        return [_make(doc, None, s, e, assignees, rule)]
+        return _make_parts(doc, None, s, e, assignees, rule)
     pieces: list[tuple[int, int, list[str], str]] = []
     start, names, piece_rule = s, list(assignees), rule
     clause, listing = s, False
@@ -1653,7 +2067,7 @@ def _sentence_tasks(doc: Document, s: int, e: int, assignees: tuple[str, ...],
                 start, names, piece_rule = j, list(_names(doc, own)), "body_after_semicolon"
         clause = j
     pieces.append((start, e, names, piece_rule))
-    return [_make(doc, None, a, b, tuple(n), r) for a, b, n, r in pieces]
+    return [t for a, b, n, r in pieces for t in _make_parts(doc, None, a, b, tuple(n), r)]
 
 
 def _semicolons(norm: str, s: int, e: int) -> list[int]:
@@ -1728,8 +2142,17 @@ RULE_NAMES = {
                        "Đối với Sở Tài chính: tham mưu bố trí kinh phí ...",
     "body_run": "after a sentence opening with a body and its duty, a body then an imperative: the division "
                 "of tasks goes on (Công an tỉnh chủ trì ... . Văn phòng UBND tỉnh đôn đốc ...)",
+    "timed_aim": "a place (Tỉnh, tỉnh Sơn La, Sóc Trăng) then a verb of aiming (phấn đấu, đặt mục tiêu, quyết tâm) "
+                 "with a deadline still ahead after it: Tỉnh phấn đấu đến ngày 30/8, ...",
+    "table_deadline_column": "a row of a plan table under a header naming a deadline column (Thời gian hoàn "
+                             "thành, Ngày chậm nhất phải hoàn thành): the row's date is its deadline",
+    "schedule_item": "an item holding a deadline under a lead-in naming a schedule: Thời hạn gửi báo cáo: - Báo "
+                     "cáo 6 tháng gửi trước ngày 10/7 ...",
+    "timed_part": "a later part of a task that joins works each with a deadline of its own: ..., trong Quý 1 "
+                  "hoàn thành hồ sơ, 6 tháng đầu năm hoàn thành ...",
 }
 
 RULES = [
     Rule("list_item", vi(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s", ), _build_all),
+    Rule("table_deadline_column", vi(r"\|"), _build_table_rows),
 ]
