@@ -351,3 +351,134 @@ def test_numbers_central_bodies_and_team_heads_inside_titles(text: str, expected
 def test_a_plural_title_before_a_colon_gives_each_bare_name_the_title(text: str,
                                                                        expected: dict[str, list[str]]) -> None:
     assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known body's name read whole inside a title, past its comma, dash or a word that
+        # otherwise ends a title (rule body_in_title)
+        ("Nguyễn Thị Hằng, nguyên Ủy viên Trung ương Đảng, nguyên Bộ trưởng Bộ Lao động, Thương binh và Xã hội; "
+         "Lê Huy Ngọ, nguyên Bí thư Tỉnh ủy Thanh Hóa dự.",
+         {"Nguyễn Thị Hằng": ["nguyên Ủy viên Trung ương Đảng", "nguyên Bộ trưởng Bộ Lao động, Thương binh và Xã hội"],
+          "Lê Huy Ngọ": ["nguyên Bí thư Tỉnh ủy Thanh Hóa"]}),
+        ("Nguyễn Dy Niên, nguyên Bộ trưởng Bộ Ngoại giao dự.", {"Nguyễn Dy Niên": ["nguyên Bộ trưởng Bộ Ngoại giao"]}),
+        ("Nguyễn Văn Hùng - Ủy viên Ban Chấp hành Trung ương Đảng, Bộ trưởng Bộ VH - TT&DL đồng chủ trì.",
+         {"Nguyễn Văn Hùng": ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bộ trưởng Bộ VH - TT&DL"]}),
+        ("PGS.TS Nguyễn Thế Kỷ - nguyên Tổng Giám đốc Đài Tiếng nói Việt Nam, nguyên Tổng Biên tập Báo Nghệ An;",
+         {"Nguyễn Thế Kỷ": ["nguyên Tổng Giám đốc Đài Tiếng nói Việt Nam", "nguyên Tổng Biên tập Báo Nghệ An"]}),
+        ("Ông Lê Văn A, Giám đốc Sở Văn hóa, Thể thao và Du lịch cho biết",
+         {"Lê Văn A": ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"]}),
+        # a head's last word opens the body's name ("Trưởng Ban" + "Ban Chỉ đạo ...")
+        ("Thủ tướng Phạm Minh Chính, Trưởng Ban Chỉ đạo Nhà nước các công trình, dự án quan trọng quốc gia, "
+         "trọng điểm ngành GTVT chủ trì.",
+         {"Phạm Minh Chính": ["Thủ tướng", "Trưởng Ban Chỉ đạo Nhà nước các công trình, dự án quan trọng "
+                                           "quốc gia, trọng điểm ngành GTVT"]}),
+        ("Đồng chí Lê Văn B, Trưởng Ban Chính sách, chiến lược Tỉnh ủy phát biểu",
+         {"Lê Văn B": ["Trưởng Ban Chính sách, chiến lược Tỉnh ủy"]}),
+        # negative: after a body the lexicon does not hold whole, a comma still ends the title
+        ("Đồng chí Lê Văn C, Giám đốc Sở Tài chính, đánh giá cao", {"Lê Văn C": ["Giám đốc Sở Tài chính"]}),
+        ("ông Lê Văn D, Bộ trưởng Bộ Y tế, Trưởng đoàn công tác cho biết",
+         {"Lê Văn D": ["Bộ trưởng Bộ Y tế", "Trưởng đoàn công tác"]}),
+        # negative: a body's name in lower case is no part of a title ("các sở, ban, ngành")
+        ("Đồng chí Lê Văn E, Phó Chủ tịch UBND tỉnh, các sở, ban, ngành dự",
+         {"Lê Văn E": ["Phó Chủ tịch UBND tỉnh"]}),
+    ],
+)
+def test_a_known_body_is_read_whole_inside_a_title(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "phòng, chống" and the list of what is fought stay in the title (rule comma_pair_in_title)
+        ("kết luận của Chủ tịch UBND tỉnh Phạm Đại Dương, Trưởng BCĐ phòng, chống dịch Covid-19 tỉnh tại cuộc họp",
+         {"Phạm Đại Dương": ["Chủ tịch UBND tỉnh", "Trưởng BCĐ phòng, chống dịch Covid-19 tỉnh"]}),
+        ("Đồng chí Lê Văn A, Phó Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực "
+         "tỉnh chủ trì hội nghị.",
+         {"Lê Văn A": ["Phó Bí thư Tỉnh ủy", "Trưởng Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh"]}),
+        # negative: another title after a comma is another title; a connective ends the list
+        ("Đồng chí Lê Văn C, Phó Trưởng BCĐ phòng, chống dịch tỉnh, Giám đốc Sở Y tế cho biết",
+         {"Lê Văn C": ["Phó Trưởng BCĐ phòng, chống dịch tỉnh", "Giám đốc Sở Y tế"]}),
+        ("Đồng chí Lê Văn B, Trưởng BCĐ phòng, chống dịch tỉnh, đồng thời là Giám đốc Sở Y tế cho biết",
+         {"Lê Văn B": ["Trưởng BCĐ phòng, chống dịch tỉnh"]}),
+        # negative: without "phòng, chống" a comma before a lower-case word ends the title
+        ("Đồng chí Lê Văn D, Trưởng Ban Chỉ đạo tỉnh, kiểm tra công trình", {"Lê Văn D": ["Trưởng Ban Chỉ đạo tỉnh"]}),
+    ],
+)
+def test_a_comma_inside_phong_chong_stays_in_the_title(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where a list item starts, the whole run is the name though its first word is no known
+        # surname (rule list_item_name)
+        ("Lãnh đạo tỉnh có các đồng chí: Thái Thanh Quý - Bí thư Tỉnh ủy; Ngọc Kim Nam - Ủy viên Ban Thường vụ "
+         "Tỉnh ủy, Trưởng ban Dân vận Tỉnh ủy.",
+         {"Thái Thanh Quý": ["Bí thư Tỉnh ủy"],
+          "Ngọc Kim Nam": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng ban Dân vận Tỉnh ủy"]}),
+        # negative: a place opening the run is no part of the name
+        ("Dự có: Nghệ An Thái Văn B - Chủ tịch Hội Nông dân.", {"Thái Văn B": ["Chủ tịch Hội Nông dân"]}),
+        # negative: a run that is no name (a body's words) gives no person
+        ("Thành phần: Sở Nội Vụ - Trưởng ban tổ chức.", {}),
+    ],
+)
+def test_a_list_item_name_is_the_whole_run(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # after an addressed name, a title with no comma before it, in any case
+        # (rule title_after_name_unseparated)
+        ("Tới dự hội nghị chỉ đạo có đồng chí Đỗ Xuân Nam bí thư huyện ủy, các đồng chí trong Ban thường vụ.",
+         {"Đỗ Xuân Nam": ["bí thư huyện ủy"]}),
+        ("ông Trần Văn B Giám đốc Sở Y tế, Bí thư Đảng ủy Sở cho biết",
+         {"Trần Văn B": ["Giám đốc Sở Y tế", "Bí thư Đảng ủy Sở"]}),
+        # negative: a verb after the name is no title
+        ("bà Nguyễn Thị Hoa phát biểu tại buổi tiếp xúc", {"Nguyễn Thị Hoa": []}),
+        # negative: without "đồng chí", "ông", "bà" a name and a title need a separator
+        ("Hôm qua Nguyễn Văn A bí thư xã đi họp", {}),
+    ],
+)
+def test_a_title_right_after_an_addressed_name(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title signed for ("thừa lệnh", "thay mặt") is another's office (rule on_behalf_of)
+        ("Ngày 23/11/2018, thừa lệnh Chủ tịch UBND tỉnh Tuyên Quang, Phó Chánh Văn phòng UBND tỉnh Tuyên Quang "
+         "Nguyễn Thanh đã ký ban hành văn bản.",
+         {"Nguyễn Thanh": ["Phó Chánh Văn phòng UBND tỉnh Tuyên Quang"]}),
+        ("Thay mặt Chủ tịch UBND tỉnh, Phó Chủ tịch UBND tỉnh Lê Văn A đã ký.", {"Lê Văn A": ["Phó Chủ tịch UBND tỉnh"]}),
+        # negative: a title listed before another after other words stays the person's
+        ("Tham dự có nguyên Ủy viên Bộ Chính trị, nguyên Thủ tướng Chính phủ Nguyễn Tấn Dũng.",
+         {"Nguyễn Tấn Dũng": ["nguyên Ủy viên Bộ Chính trị", "nguyên Thủ tướng Chính phủ"]}),
+    ],
+)
+def test_a_title_signed_on_behalf_of_is_not_the_signers(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # heads from the lexicon: UVTV, Tổng Biên tập, Phó Ban (the press's Phó Trưởng Ban), Trưởng BCĐ
+        ("ông Đào Mạnh Hùng, UVTV Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Trị về vấn đề này.",
+         {"Đào Mạnh Hùng": ["UVTV Tỉnh ủy", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Quảng Trị"]}),
+        ("Nhà báo Nguyễn Bá - Tổng Biên tập Tạp chí Thông tin và Truyền thông, trực thuộc Bộ Thông tin và Truyền thông.",
+         {"Nguyễn Bá": ["Tổng Biên tập Tạp chí Thông tin và Truyền thông"]}),
+        ("Phó Ban Tổ chức Trung ương Đảng Phạm Minh Chính tặng hoa chúc mừng.",
+         {"Phạm Minh Chính": ["Phó Ban Tổ chức Trung ương Đảng"]}),
+        # negative: "phó ban" in a plain phrase opens no title without a name
+        ("Ban Chỉ đạo có một phó ban thường trực.", {}),
+    ],
+)
+def test_more_title_heads(text: str, expected: dict[str, list[str]]) -> None:
+    assert _people(text) == expected

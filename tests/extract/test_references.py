@@ -289,3 +289,124 @@ GLUED = [
 def test_glued_kind_words_and_bracketed_citations_are_read(text, kind, words):
     (ref,) = refs(text)
     assert (ref.kind, ref.text) == (kind, words)
+
+
+# the gap between a kind word and "số" is a document's name, after a capitalised kind word only;
+# in lower case the word is a common noun ("pháp luật") and takes "số" only right after it
+# (rule capitalised_gap)
+GAPS = [
+    ("Văn bản trả lời số 4450/UBND-ĐTXD của UBND tỉnh Phú Yên", "cong_van", "4450",
+     "Văn bản trả lời số 4450/UBND-ĐTXD"),
+    ("Căn cứ Luật Du lịch số 44/2005/QH11 ngày 14/6/2005;", "luat", "44",
+     "Luật Du lịch số 44/2005/QH11 ngày 14/6/2005"),
+    # negative: "luật" of "pháp luật" does not bridge to the code; the misspelt kind word is no kind
+    # word, so the code is read with its symbol's kind
+    ("chính sách, pháp luật của Nhà nước để thực hiện hiệu quả Nghị quyêt số 39-NQ/TW, ngày 18/7/2023",
+     "nghi_quyet", "39", "39-NQ/TW, ngày 18/7/2023"),
+    ("theo quy định của pháp luật về đất đai số 31/2024/QH15", "luat", "31", "31/2024/QH15"),
+    # a lower-case kind word right before "số" still cites
+    ("công văn số 62-CV/HU ngày 10/11/2020", "cong_van", "62", "công văn số 62-CV/HU ngày 10/11/2020"),
+]
+
+
+@pytest.mark.parametrize("text, kind, number, words", GAPS, ids=[t[:40] for t, *_ in GAPS])
+def test_only_a_capitalised_kind_word_bridges_a_gap_before_so(text, kind, number, words):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.number, ref.text) == (kind, number, words)
+
+
+# a bare number after a kind word that does not cite by number alone (Công văn, Tờ trình,
+# Hướng dẫn ...) cites when its date or its issuer follows (rule kind_number_framed); a generic
+# "văn bản số N" cites an office's letter (rule generic_number); a number may carry its year
+# without a symbol (kind_number)
+BARE_FRAMED = [
+    ("Công văn 3676 của Ban Tổ chức TW ngày 29/10/2012 về việc đánh giá", "cong_van", "3676", None,
+     "Công văn 3676", "kind_number_framed"),
+    ("Tờ trình 15 ngày 12/3/2024 của UBND tỉnh", "to_trinh", "15", None, "Tờ trình 15 ngày 12/3/2024",
+     "kind_number_framed"),
+    ("Ngày 15-2, UBND tỉnh đã ban hành văn bản số 558 Tăng cường các biện pháp", "cong_van", "558", None,
+     "văn bản số 558", "generic_number"),
+    ("thành lập Tổ công tác thực hiện Nghị quyết số 101/2023 của Quốc hội", "nghi_quyet", "101", 2023,
+     "Nghị quyết số 101/2023", "kind_number"),
+    ("theo Nghị định 100/2019 về xử phạt", "nghi_dinh", "100", 2019, "Nghị định 100/2019", "kind_number"),
+]
+
+
+@pytest.mark.parametrize("text, kind, number, year, words, rule", BARE_FRAMED,
+                         ids=[t[:40] for t, *_ in BARE_FRAMED])
+def test_a_bare_number_cites_in_a_citations_frame(text, kind, number, year, words, rule):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.number, ref.year, ref.text, ref.rule) == (kind, number, year, words, rule)
+
+
+@pytest.mark.parametrize("text", [
+    # programmes and schemes named by a number are no citations, even with an issuer after
+    "thực hiện Chương trình 135 của Chính phủ",
+    "triển khai Đề án 06 của Chính phủ",
+    # counts and durations
+    "Kế hoạch 5 năm của tỉnh; Kế hoạch 100 ngày của UBND; Báo cáo 6 tháng của UBND tỉnh",
+    # no frame after the number
+    "Công văn 12 gửi các sở",
+    # "văn bản số" without a number (digital documents), or a generic word with a bare number
+    "tỷ lệ văn bản số hóa đạt cao; Văn bản 558",
+    # a month and year after a kind word that needs "số"; a date is no number and year
+    "Kế hoạch 6/2024 chưa ban hành; Kết luận 12/5/2023",
+])
+def test_a_bare_number_without_a_frame_cites_nothing(text):
+    assert refs(text) == []
+
+
+# numbers listed before one Party code share its symbol: one citation each (rule shared_code_list)
+SHARED = [
+    ("thực hiện các Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII",
+     [("nghi_quyet", "18", "NQ/TW", "Nghị quyết số 18"),
+      ("nghi_quyet", "19", "NQ/TW", "19-NQ/TW ngày 25/10/2017")]),
+    ("Chỉ thị số 05, 10 và 15-CT/TW; Kết luận số 01-KL/TW",
+     [("chi_thi", "05", "CT/TW", "Chỉ thị số 05"), ("chi_thi", "10", "CT/TW", "10"),
+      ("chi_thi", "15", "CT/TW", "15-CT/TW"), ("ket_luan", "01", "KL/TW", "Kết luận số 01-KL/TW")]),
+    # negative: each number with its own code is read by the code rule
+    ("Nghị quyết số 18-NQ/TW, 19-NQ/TW", [("nghi_quyet", "18", "NQ/TW", "Nghị quyết số 18-NQ/TW"),
+                                         ("nghi_quyet", "19", "NQ/TW", "19-NQ/TW")]),
+    # negative: without a kind word the numbers before a code share nothing
+    ("tăng 18, 19-NQ/TW", [("nghi_quyet", "19", "NQ/TW", "19-NQ/TW")]),
+    ("Số 12, 13-KL/TU", [("ket_luan", "13", "KL/TU", "13-KL/TU")]),
+]
+
+
+@pytest.mark.parametrize("text, want", SHARED, ids=[t[:40] for t, _ in SHARED])
+def test_numbers_listed_before_one_code_share_its_symbol(text, want):
+    assert [(r.kind, r.number, r.symbol, r.text) for r in refs(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "các Nghị quyết số 18, 19-NQ/TW và 20, 21-NQ/TW; Chỉ thị số 05 và 06-CT/TW",
+    "Kết luận số 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11-KL/TU; ngày 05/12/2023, 12/2023; 18, 19-NQ/TW",
+    "Nghị quyết " + "x " * 80 + "số 18, 19-NQ/TW",
+])
+def test_the_shared_list_scan_finds_what_a_full_scan_finds(text):
+    doc = Document(text)
+    rule = next(r for r in references.RULES if r.name == "shared_code_list")
+    words = references._word_starts().find(doc.low)
+    fast = [m.span() for m in references._shared_list_matches(doc, rule, references._coded_numbers(doc.norm), words)]
+    full = [m.span() for m in rule.pattern.finditer(doc.norm)]
+    assert fast == full
+
+
+# codes: the Standing Committee of the National Assembly's resolutions; a slash typed twice
+CODES = [
+    ("Căn cứ Nghị quyết s 751/2019/UBTVQH14 ngày 16 tháng 8 năm 2019", "nghi_quyet", "751", "UBTVQH14", 2019),
+    ("Nghị quyết số 1210/2016/UBTVQH13 về phân loại đô thị", "nghi_quyet", "1210", "UBTVQH13", 2016),
+    ("Báo cáo thẩm định số\n263//KQTĐ-SXD ngày 30/12/2024", "bao_cao", "263", "KQTĐ-SXD", None),
+    # negative: a law of the National Assembly stays a law
+    ("Luật số 55/2014/QH13", "luat", "55", "QH13", 2014),
+]
+
+
+@pytest.mark.parametrize("text, kind, number, symbol, year", CODES, ids=[t[:40] for t, *_ in CODES])
+def test_committee_codes_and_a_doubled_slash(text, kind, number, symbol, year):
+    (ref,) = refs(text)
+    assert (ref.kind, ref.number, ref.symbol, ref.year) == (kind, number, symbol, year)
+
+
+def test_a_doubled_slash_between_numbers_is_no_code():
+    assert refs("tỷ lệ 1//2 số phiếu; trang 12//34") == []

@@ -13,7 +13,7 @@ from chidao.extract.rules import Rule
 from chidao.extract.anchors import matches_at
 from chidao.extract.scan import PhraseStarts
 from chidao.lexicon import trie_regex
-from chidao.lexicon.bodies import canonical_body
+from chidao.lexicon.bodies import body_surfaces, canonical_body
 from chidao.lexicon.names import LOWER, UPPER, places, surnames, title_head_regex, title_heads
 from chidao.model import Mention, Person
 
@@ -46,7 +46,7 @@ _STOP_WORDS = (
     "đồng chí", "ông", "bà", "sáng", "chiều", "tối", "hôm", "ngày", "lúc", "vào", "đi",
     "kiểm điểm", "chủ tọa", "điều hành", "tuyên bố", "đọc", "phổ biến", "truyền đạt", "quán",
     "trực tiếp", "đánh", "ghi", "như", "vẫn", "luôn", "rất", "còn", "chưa", "không", "đều", "lên",
-    "xuống", "ra", "thực hiện", "đồng chủ trì", "triển khai",
+    "xuống", "ra", "thực hiện", "đồng chủ trì", "triển khai", "đồng thời",
 )
 _STOP = re.compile(
     rf"(?:{trie_regex(_STOP_WORDS, fold_case=False)}|dự(?!\s+khuyết)|(?<!khối\s)(?<!Khối\s)các"
@@ -112,6 +112,13 @@ _DELEGATE = re.compile(r"đại biểu(?!\w)")
 _CREDIT_WORDS = frozenset({"Ảnh", "Nguồn", "Theo", "Video", "Clip", "Tin", "Bài"})
 _ABBR_IN_PARENS = re.compile(rf"\([{UPPER}&]{{2,8}}\)")
 _ETHNIC_FIRST = frozenset({"Y", "H'", "Ksor", "Rơ", "Siu", "Nay", "Rah", "Kpă", "A"})
+# "phòng, chống": a fixed pair whose comma does not end a title ("Trưởng Ban Chỉ đạo phòng, chống
+# tham nhũng, tiêu cực tỉnh", "Trưởng BCĐ phòng, chống dịch Covid-19 tỉnh")
+_CHONG_AFTER_COMMA = re.compile(r",[ ]*(?i:chống)(?!\w)")
+_LOWER_AFTER_COMMA = re.compile(rf",[ ]*(?=[{LOWER}])")
+# a title given for someone else's office: "thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng ... A"
+# (the signer holds the title after it, not the one he signs for)
+_ON_BEHALF_BEFORE = re.compile(r"(?<!\w)(?:thừa[ ]+lệnh|thay[ ]+mặt|thừa[ ]+ủy[ ]+quyền|ủy[ ]+quyền)[ ]*$")
 
 
 @dataclass(frozen=True)
@@ -273,11 +280,24 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
     end = m.end()
     p = m.end()
     count = 0
+    # a head's last word may open a known body's name ("Trưởng Ban" + "Ban Chỉ đạo Nhà nước các
+    # công trình, dự án ..."): that name is read whole too (rule body_in_title); ``openings``: the
+    # first two letters of such names, where the names' pattern (``bodies``) is worth trying
+    openings, bodies = _unbroken_bodies()
+    against = False                  # past "phòng, chống": its objects may follow, comma-separated
+    if norm[m.end() - 1] in "nN" and norm[m.end() - 3:m.end()].lower() == "ban" \
+            and (body := bodies.match(norm, m.end() - 3)) is not None:
+        p = end = body.end()
     while count < 18:
         q = p
         while q < len(norm) and norm[q] == " ":
             q += 1
         if q == p and p != m.end() and q < len(norm) and norm[q] not in "-&":
+            if norm[q] == "," and _comma_in_title(norm, q, against):   # rule comma_pair_in_title
+                against = True
+                p = q + 1
+                count += 1
+                continue
             break
         if q >= len(norm):
             break
@@ -328,6 +348,10 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
             if len(nxt) >= 2 and _is_surname_at(_words(norm, nxt), 0):
                 break
         if ch.isupper():
+            if norm[q:q + 2] in openings and (body := bodies.match(norm, q)) is not None:
+                p = end = body.end()  # a known body's name whole (rule body_in_title)
+                count += 1
+                continue
             prev = norm[m.start():q].rstrip()
             local = _LEVEL.search(prev) is not None and _PROVINCE_LEVEL.search(prev) is None
             run = _syllables_after(norm, q) if local or _may_open_name_or_place(norm, q) else None
@@ -351,6 +375,18 @@ def _parse_title_at(norm: str, pos: int) -> _Title | None:
     return m.start(), end, None
 
 
+def _comma_in_title(norm: str, q: int, against: bool) -> bool:
+    """Whether the comma at ``q`` stays inside a title: the pair "phòng, chống" (prevent and
+    combat), and after it the list of what is fought, in lower case ("Trưởng Ban Chỉ đạo phòng,
+    chống tham nhũng, lãng phí, tiêu cực tỉnh"), up to a word that ends titles or opens another."""
+    if _CHONG_AFTER_COMMA.match(norm, q):
+        return norm[max(0, q - 5):q].lower() == "phòng"
+    if not against:
+        return False
+    nxt = _LOWER_AFTER_COMMA.match(norm, q)
+    return nxt is not None and not _STOP.match(norm, nxt.end()) and not _HEAD_AT.match(norm, nxt.end())
+
+
 def _dash_joins_body(norm: str, q: int) -> bool:
     """Whether the spaced dash at ``q`` joins two halves of a body's name inside a title (``Ban
     Tuyên giáo - Dân vận``, ``Sở Lao động - Thương binh và Xã hội``) rather than ending the title
@@ -366,6 +402,31 @@ def _dash_joins_body(norm: str, q: int) -> bool:
     if not words or words[0] in _CREDIT_WORDS or _place_len(words, 0):
         return False
     return not (_is_surname_at(words, 0) and _plausible(words))
+
+
+@lru_cache(maxsize=1)
+def _unbroken_bodies() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(first two letters, pattern) of the known bodies whose names hold what would end a title: a
+    comma, a dash, ``&`` or a word of ``_STOP`` (``Bộ Lao động, Thương binh và Xã hội``, ``Bộ VH -
+    TT&DL``, ``Bộ Ngoại giao``, ``Đài Tiếng nói Việt Nam``). Names that open in lower case
+    (``sở, ban, ngành``) are left out: a title names a body with a capital. The pattern is tried
+    only where a word opens with such a name's first two letters."""
+    forms = []
+    for f in body_surfaces():
+        if not f[:1].isupper():
+            continue
+        if any(c in f for c in ",-&") or any(
+                w[:1].islower() and _STOP.match(f, i) for i, w in _word_offsets(f)):
+            forms.append(f)
+    openings = frozenset(o for f in forms for o in (f[:2], f[:2].upper()))
+    return openings, re.compile(rf"(?:{trie_regex(forms, loose=',-&')})(?![\w&])", re.IGNORECASE)
+
+
+def _word_offsets(text: str) -> Iterator[tuple[int, str]]:
+    at = 0
+    for w in text.split(" "):
+        yield at, w
+        at += len(w) + 1
 
 
 def _unknown_local_place(words: list[str], local: bool) -> int:
@@ -463,6 +524,8 @@ def _title_ending_at(doc: Document, lo: int, hi: int) -> _Title | None:
         k = _former_start(doc.low, t[0])
         if k == 0 or norm[k - 1] != " ":
             return None
+        if _ON_BEHALF_BEFORE.search(doc.low, max(0, k - 24), k):
+            return None              # "thừa lệnh Chủ tịch ...": another's office (rule on_behalf_of)
         while k > 0 and norm[k - 1] == " ":
             k -= 1
         return t if k > 0 and norm[k - 1].islower() else None
@@ -500,6 +563,8 @@ def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
         return None
     name = (run[0][0], run[-1][1])
     titles = _title_chain(norm, name[1], _memo(doc))
+    if not titles:                   # "đồng chí Đỗ Xuân Nam bí thư huyện ủy, ..."
+        titles = _title_right_after(doc, name[1])
     if not titles:                   # "Đồng chí A, sinh năm 1968, dân tộc Dao, Ủy viên ..."
         after = name[1]
         while (aside := _ASIDE.match(norm, after)) is not None:
@@ -509,6 +574,26 @@ def _after_honorific(doc: Document, m: re.Match[str]) -> _Seen | None:
     return _Seen(name, tuple(titles), "honorific_name")
 
 
+def _title_right_after(doc: Document, pos: int) -> list[tuple[int, int]]:
+    """After an addressed name, a title with no comma between (``đồng chí Đỗ Xuân Nam bí thư huyện
+    ủy``, in any case), then the titles chained to it (rule title_after_name_unseparated). The head
+    must be of two words or an abbreviation in capitals: one word after a name is rarely a title."""
+    norm = doc.norm
+    if not norm.startswith(" ", pos):
+        return []
+    q = pos + 1
+    if not _may_start_head(norm, q):
+        return []
+    h = _HEAD_AT.match(norm, q)
+    if h is None or not (" " in h.group(0) or h.group(0).isupper()):
+        return []
+    memo = _memo(doc)
+    t = _parse_title(norm, q, memo)
+    if t is None or t[2] is not None:
+        return []
+    return [(t[0], t[1]), *_title_chain(norm, t[1], memo)]
+
+
 def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
     norm = doc.norm
     run = _syllables_before(norm, m.start("sep"))
@@ -516,11 +601,14 @@ def _before_title(doc: Document, m: re.Match[str]) -> _Seen | None:
         return None
     words = _words(norm, run)
     i = _name_at_end(words, need_surname=True)
-    if i is None:
-        # an unknown surname counts where a list item or a line starts
+    if i != 0:
+        # where a list item or a line starts, the whole run is the name, even when its first
+        # word is no known surname ("; Ngọc Kim Nam - Trưởng ban", not "Kim Nam") unless it
+        # opens with a place (rule list_item_name)
         before = norm[max(0, run[0][0] - 3):run[0][0]]
-        if _LIST_START.search(before) or run[0][0] == 0:
-            i = 0 if _plausible(words) else None
+        if (_LIST_START.search(before) or run[0][0] == 0) and _plausible(words) \
+                and not _place_len(words, 0):
+            i = 0
     if i is None:
         return None
     name = (run[i][0], run[-1][1])

@@ -14,6 +14,7 @@ from chidao.extract.rules import Rule, vi
 from chidao.extract.anchors import matches_at
 from chidao.extract.scan import PhraseStarts
 from chidao.lexicon import load_tsv, trie_regex
+from chidao.lexicon.names import UPPER
 from chidao.model import Reference
 
 NAME = "references"
@@ -22,7 +23,8 @@ REQUIRES: tuple[str, ...] = ()
 GENERIC = "?"          # a generic word (văn bản): the kind comes from the symbol
 HEADER_ZONE = 1200
 # kinds cited by a bare number without "số" (Nghị quyết 39, Quy định 146); others need "số"
-# ("Chương trình 135", "Kế hoạch 5 năm" name or count, they do not cite)
+# ("Chương trình 135", "Kế hoạch 5 năm" name or count, they do not cite) or a date or an issuer
+# right after the number ("Công văn 3676 của Ban Tổ chức TW ngày 29/10/2012", see ``_framed``)
 BARE_NUMBER_KINDS = frozenset(
     "nghi_quyet ket_luan chi_thi quy_dinh quyet_dinh thong_bao nghi_dinh thong_tu cong_dien".split()
 )     # "Số 2165-KL/TU" this close to the top is the document's own number
@@ -91,8 +93,12 @@ _NOT_KW = rf"(?!\(?(?:{_KW})\b)"      # "(Nghị quyết số ..." opens another
 _GAP = rf"(?:\s+{_NOT_KW}(?!(?:và|hoặc|với|theo|tại|là)\b)[^\s.;:,!?\n\"]+){{1,10}}?"
 _SO = r"(?:\s*+\bs[ốo]\s*+:?\s*+)"              # "số", "Số:", typed "so"; possessive: no backtracking into spaces
 _KIND = rf"(?P<kw>\b(?:{_KW}))(?!\w)"
-# the kind word, any gap, then "số" (repeated: "số số"); or the kind word then the code directly
-_PREFIX_SO = rf"(?:{_KIND}(?:(?P<gap>{_GAP})?(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*+:?\s*+))?"
+# the kind word, any gap, then "số" (repeated: "số số"); or the kind word then the code directly.
+# The gap is a document's own name, which follows a capitalised kind word ("Luật Đất đai số",
+# "Văn bản trả lời số"); a kind word in lower case is a common noun there ("pháp luật của Nhà
+# nước để thực hiện ... số 39-NQ/TW"), so it takes "số" only right after it (rule capitalised_gap)
+_CAP = rf"(?P<cap>(?-i:(?=[{UPPER}])))?+"
+_PREFIX_SO = rf"(?:{_CAP}{_KIND}(?:(?(cap)(?P<gap>{_GAP})?)(?P<so>{_SO}+)|\s*)|(?P<so2>\bs[ốo]\s*+:?\s*+))?"
 
 # Party style: 2043-KL/TU, 12-CTr/TU, 08-QĐi/TW, 01-NQLT/BCS-BTV; a footnote digit may follow
 _PARTY_TAIL = rf"""(?:\s?-\s?|(?P<nohyphen>\s))
@@ -101,7 +107,8 @@ _PARTY_TAIL = rf"""(?:\s?-\s?|(?P<nohyphen>\s))
 _NUM = r"\d{1,5}[a-zđ]?"
 _PARTY = rf"(?P<num>{_NUM}){_PARTY_TAIL}"
 # State style: 73/2023/NĐ-CP, 1234/QĐ-TTg, 404/VPUBND-TCD-NC, 31/2024/QH15
-_STATE_TAIL = rf"""\s?/\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
+# a slash may be typed twice ("263//KQTĐ-SXD")
+_STATE_TAIL = rf"""\s?//?\s?(?:(?P<year>(?:19|20)\d\d)\s?/\s?)?
     (?-i:(?P<sym>[{_UP}][^\W_]*(?:\s?-\s?[{_UP}][^\W_]*){{0,4}}))"""
 _STATE = rf"(?P<num>{_NUM}){_STATE_TAIL}"
 _END = r"(?![\w/])"
@@ -214,6 +221,19 @@ def _issuer_after(doc: Document, pos: int, dated: bool = False) -> str | None:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", doc.text[s:e])).strip() or None
 
 
+# kinds that also name a programme or a scheme by a number ("Chương trình 135 của Chính phủ",
+# "Đề án 06 của Chính phủ"): only a date after the number makes it a citation
+_NAMED_BY_NUMBER = frozenset({"chuong_trinh", "de_an"})
+
+
+def _framed(doc: Document, pos: int, kind: str) -> bool:
+    """Whether a citation's frame follows a bare number at ``pos``: its date (``ngày 29/10/2012``)
+    or, for kinds that do not name programmes by a number, its issuer (``của Ban Tổ chức TW``)."""
+    if _date_after(doc, pos)[0] is not None:
+        return True
+    return kind not in _NAMED_BY_NUMBER and _issuer_after(doc, pos) is not None
+
+
 def _is_self_number(doc: Document, m: re.Match[str]) -> bool:
     """``Số 2165-KL/TU`` (capital S, no kind word) near the top: the document's own number."""
     if m.group("kw") or m.start() > HEADER_ZONE:
@@ -245,15 +265,25 @@ def _make(doc: Document, m: re.Match[str], rule: str, style: str | None) -> Refe
         # the footnote digit is not part of the citation's words
         code_end = m.end() - (len(_SPACES.sub("", m.group("sym"))) - len(sym))
     else:
-        num, sym, year = m.group("num"), None, None
+        num, sym = m.group("num"), None
+        year = int(m.group("year")) if m.group("year") else None
         kind = kind_of_word(kw)
-        if kind in (None, GENERIC):
+        if kind is None:
             return None
+        if kind == GENERIC:
+            # "văn bản số 558": an office's letter cited by its number alone (rule generic_number)
+            if not m.group("so"):
+                return None
+            kind, rule = "cong_van", "generic_number"
         if not m.group("so"):
-            if not kw[:1].isupper() or kind not in BARE_NUMBER_KINDS:
+            if not kw[:1].isupper() or m.group("gap"):
                 return None
-            if m.group("gap"):
-                return None
+            if kind not in BARE_NUMBER_KINDS:
+                # "Công văn 3676 của Ban Tổ chức TW ngày 29/10/2012": a bare number cites when
+                # the document's date or issuer follows (rule kind_number_framed)
+                if not _framed(doc, m.end(), kind):
+                    return None
+                rule = "kind_number_framed"
         if _COUNTED.match(doc.norm, m.end()):
             return None
         code_end = m.end()
@@ -297,6 +327,65 @@ def _number_list(doc: Document, m: re.Match[str]) -> list[Reference] | None:
 
 
 _LIST_NUMBER = re.compile(r"\d{1,5}[a-zđ]?")
+
+
+def _shared_code_list(doc: Document, m: re.Match[str]) -> list[Reference] | None:
+    """``các Nghị quyết số 18, 19-NQ/TW``: numbers listed before one Party code share its symbol,
+    one citation each: the first with the kind word, the last with the code (and its date and
+    issuer), those between by their number alone."""
+    kw = m.group("kw")
+    sym = _strip_footnote(_SPACES.sub("", m.group("sym")), "party")
+    kind = kind_of_word(kw)
+    from_sym = kind_of_symbol(sym, "party")
+    if kind in (None, GENERIC):
+        kind = from_sym
+    elif kind == "quyet_dinh" and from_sym == "quy_dinh":
+        kind = "quy_dinh"
+    if kind is None or _is_self_number(doc, m):
+        return None
+    code_end = m.end() - (len(_SPACES.sub("", m.group("sym"))) - len(sym))
+    spans = [(m.start("kw"), m.end("first"), m.group("first"))]
+    spans += [(n.start(), n.end(), n.group(0))
+              for n in _LIST_NUMBER.finditer(doc.norm, m.end("first"), m.start("num"))]
+    spans.append((m.start("num"), code_end, m.group("num")))
+    out = []
+    for i, (a, b, num) in enumerate(spans):
+        last = i == len(spans) - 1
+        issued_on, end = _date_after(doc, b) if last else (None, b)
+        issuer = _issuer_after(doc, end, dated=issued_on is not None) if last else None
+        s, e = doc.orig_span(a, end)
+        out.append(Reference(kind=kind, number=num, symbol=sym, year=None, issued_on=issued_on,
+                             issuer=issuer, text=doc.text[s:e], start=s, end=e, rule="shared_code_list"))
+    return out
+
+
+# the separator a shared-code list puts before its last number: "18, 19-NQ/TW", "18 và 19-NQ/TW"
+_LIST_LAST_SEP = re.compile(r"(?:,\s?|\s+và\s+)$")
+# how far before its code such a list may begin (kind word, "số", up to eight numbers)
+_SHARED_WINDOW = 120
+
+
+def _shared_list_matches(doc: Document, rule: Rule, coded: list[int],
+                         words: list[int]) -> Iterator[re.Match[str]]:
+    """``rule.pattern.finditer(doc.norm)`` for ``shared_code_list``, tried only before a code whose
+    number follows a list separator (``, `` or ``và``): the pattern starts at a kind word at most
+    ``_SHARED_WINDOW`` characters before it."""
+    norm, pos = doc.norm, 0
+    for c in coded:
+        if c < pos or c < 2:
+            continue
+        before = norm[c - 1]         # cheap test first: a comma or a space right before the number
+        if before != "," and not (before == " " and (norm[c - 2] == "," or norm[c - 4:c - 1] == " và")):
+            continue
+        if not _LIST_LAST_SEP.search(norm, max(0, c - 6), c):
+            continue
+        lo = max(pos, c - _SHARED_WINDOW)
+        for at in words[bisect.bisect_left(words, lo):bisect.bisect_left(words, c)]:
+            m = rule.pattern.match(norm, at)
+            if m is not None and m.start("num") == c:
+                yield m
+                pos = m.end()
+                break
 
 
 def _code_matches(doc: Document, rule: Rule, core: re.Pattern[str], coded: list[int] | None = None,
@@ -361,7 +450,9 @@ def run(doc: Document) -> None:
     coded = _coded_numbers(doc.norm)
     for rule in RULES:  # code rules first: a number-only match inside a code match is dropped
         core = _CORES.get(rule.name)
-        if core is not None:
+        if rule.name == "shared_code_list":
+            matches = _shared_list_matches(doc, rule, coded, words)
+        elif core is not None:
             matches = _code_matches(doc, rule, core, coded, words)
         else:   # kind_number: a kind word opens every match
             matches = matches_at(rule.pattern, doc.norm, words)
@@ -379,6 +470,12 @@ def run(doc: Document) -> None:
 
 
 RULES = [
+    # "các Nghị quyết số 18, 19-NQ/TW": the listed numbers share the last one's code
+    Rule("shared_code_list", vi(
+        rf"{_KIND}(?P<so>{_SO}+)\s*(?<![\w/-])(?P<first>{_NUM})(?:\s?,\s?{_NUM}(?![\w/-])){{0,8}}"
+        rf"(?:\s?,\s?|\s+và\s+)(?P<num>{_NUM})\s?-\s?"
+        rf"(?-i:(?P<sym>[{_UP}][{_AL}]{{0,6}}\s?/\s?[{_UP}][^\W_]*(?:[-/][{_UP}][^\W_]*){{0,2}}))"
+        rf"(?![/-]?[{_AL}0-9])"), _shared_code_list),
     Rule("party_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/-]){_PARTY}(?![/-]?[{_AL}0-9])"), _party),
     Rule("state_code", vi(rf"{_STARTS}{_PREFIX_SO}(?<![\w/.-]){_STATE}(?![/-]?[{_AL}0-9])"), _state),
     # "các Quyết định số 834, 835 về ...": a list of bare numbers after a kind word and "số"
@@ -386,7 +483,10 @@ RULES = [
         rf"{_KIND}(?P<gap>)(?P<so>{_SO}+)\s*(?<![\w/-])(?P<num>{_NUM})"
         rf"(?:\s?,\s?{_NUM}(?![\w/-]))*(?:\s?,\s?|\s+và\s+){_NUM}{_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
          _number_list),
-    Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>{_NUM}){_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
+    # "Nghị quyết 39", "Thông báo số 581"; a number may carry its year without a symbol
+    # ("Nghị quyết số 101/2023 của Quốc hội", "Nghị định 100/2019")
+    Rule("kind_number", vi(rf"{_KIND}(?P<gap>)(?P<so>{_SO}*)\s*(?<![\w/-])(?P<num>{_NUM})"
+                           rf"(?:\s?/\s?(?P<year>(?:19|20)\d\d))?{_END}(?!\s?[-/.,]\s?\d)(?!\s?-\s?\w)"),
          _number),
 ]
 # the code alone, for the cheap scan: starts with a digit (so the scan skips ahead in C), then

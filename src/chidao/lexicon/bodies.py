@@ -202,6 +202,18 @@ def body_regex(canonical: str) -> str:
     raise KeyError(canonical)
 
 
+@lru_cache(maxsize=1)
+def body_surfaces() -> tuple[str, ...]:
+    """Every written form of every known body as the lexicon writes it (case kept), longest name
+    first: the forms of ``body_forms`` before they are lower-cased."""
+    out: dict[str, None] = {}
+    for canonical, aliases, _parent, _rx in _table():
+        for form in (canonical, *aliases):
+            for f in _phrase_forms(form):
+                out.setdefault(f, None)
+    return tuple(out)
+
+
 def body_forms() -> tuple[str, ...]:
     """Every written form of every known body (the phrases of ``body_pattern``), lower case, one
     space between words and none around ``,`` ``-`` ``&``."""
@@ -219,5 +231,5 @@ def body_pattern() -> str:
     return rf"(?<!{_WORD}){trie_regex(_forms(), loose=',-&')}(?!{_WORD})"
 
 
-__all__ = ["canonical_body", "parent_of", "body_pattern", "body_forms", "body_regex", "known_bodies",
-           "aliases_of"]
+__all__ = ["canonical_body", "parent_of", "body_pattern", "body_forms", "body_surfaces", "body_regex",
+           "known_bodies", "aliases_of"]
