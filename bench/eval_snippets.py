@@ -38,7 +38,10 @@ The ``assignees`` target (0,85) is the team's own; the issue sets none.
 
 ``bench/eval_heldout2.jsonl`` is a second sealed set (collected 2026-11 by an independent examiner who
 writes no rules): 88 short quotes from provinces A-L (pre-2025 names) and central bodies' texts of odd
-years, 2013-2025, each annotated by hand before chidao was run on it. Score only, never ``-v``.
+years, 2013-2025, each annotated by hand before chidao was run on it. It was scored only until
+2026-11-21, when it was opened for diagnosis (its misses were fixed with rules fitted on further
+quotes of the same constructions) and replaced by ``bench/eval_heldout3.jsonl``, built the same way
+by another examiner from other pages of the same provinces and years: score only, never ``-v``.
 """
 from __future__ import annotations
 
