@@ -75,6 +75,16 @@ Phan Văn Mãi
 """
 
 
+# hethongphapluat.vn (Thanh Hóa, 2025): the header copied as a table, a site banner above it
+TABLE_HEADER = """Để sử dụng toàn bộ tiện ích nâng cao của Hệ Thống Pháp Luật vui lòng lựa chọn và đăng ký gói cước.
+ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 130/KH-UBND | Thanh Hoá, ngày 27 tháng 6 năm 2025 |
+KẾ HOẠCH
+TRIỂN KHAI PHONG TRÀO THI ĐUA “CẢ NƯỚC THI ĐUA ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ” TRÊN ĐỊA BÀN TỈNH THANH HÓA
+Thực hiện Quyết định số 923/QĐ-TTg ngày 14/5/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh Thanh Hóa ban hành Kế hoạch như sau:
+"""
+
+
 def info_of(text: str):
     doc = Document(text, ref_date=date(2024, 3, 14))
     document_info.run(doc)
@@ -113,6 +123,38 @@ FIELDS = [
     (GLUED, "title", "Về việc ban hành Quy định về ban hành văn bản của Đoàn"),
     (GLUED, "recipients", ("Như điều 4", "VP: CVP, PCVP", "Lưu TH-TĐ10b, VT-LT")),
 ]
+
+
+# rule "header_table_cells": the issuer is the left cell of a table row; rule "issuer_place_line": a
+# place line right below the body completes it (the national motto's lines between them aside)
+ISSUERS = [
+    (TABLE_HEADER, "Ủy ban nhân dân"),
+    (TABLE_HEADER.replace("NAM |\n", "NAM |\nTỈNH THANH HÓA | Độc lập - Tự do - Hạnh phúc |\n"),
+     "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    (STATE_NOTICE.replace("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n"),
+     "Ủy ban nhân dân tỉnh Quảng Nam"),
+    (STATE_NOTICE.replace("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+                          "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NAM\n"),
+     "Ủy ban nhân dân tỉnh Quảng Nam"),
+    # negative: a body of its own on the next line is not a place ("TỈNH ỦY ..."), the last one wins
+    ("ĐẢNG BỘ TỈNH QUẢNG NGÃI\nTỈNH ỦY QUẢNG NGÃI\n" + PARTY_CONCLUSION.split("\n", 1)[1], "Ban Thường vụ Tỉnh ủy"),
+    # negative: the right cell (the Party's name) is not read with the issuer
+    ("TỈNH ỦY QUẢNG NGÃI | ĐẢNG CỘNG SẢN VIỆT NAM |\nSố 2165-TB/TU | Quảng Ngãi, ngày 20 tháng 3 năm 2024 |\n"
+     "THÔNG BÁO\nvề tình hình thực hiện nhiệm vụ quý I năm 2024\n\nNgày 18/3/2024, Thường trực Tỉnh ủy họp.\n",
+     "Tỉnh ủy Quảng Ngãi"),
+]
+
+
+@pytest.mark.parametrize("text,issuer", ISSUERS)
+def test_issuer_is_read_from_a_table_cell_and_its_place_line(text, issuer):
+    assert info_of(text).issuer == issuer
+
+
+def test_a_table_header_gives_number_date_place_and_title():
+    got = info_of(TABLE_HEADER)
+    assert (got.kind, got.number, got.symbol, got.issued_on, got.place) == (
+        "ke_hoach", "130", "KH-UBND", date(2025, 6, 27), "Thanh Hóa")
+    assert got.title.startswith("Triển khai phong trào thi đua")
 
 
 @pytest.mark.parametrize("text,field,expected", FIELDS)

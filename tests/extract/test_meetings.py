@@ -74,6 +74,63 @@ def test_citations_and_plans_are_not_meetings(text: str) -> None:
     assert _meetings(text) == []
 
 
+# Constructions of whole news pages, each with its rule (the mention's ``rule``):
+# - "meeting_dated_lead": a sentence that opens with the day, then "trong"/"tại" the meeting, reports
+#   it; its body is the subject after the comma (baonghean.vn, Nghệ An 2021);
+# - "meeting_session_comma_body": "kỳ họp thứ 12, HĐND tỉnh khóa XVI" (baoquangbinh.vn, Quảng Bình 2014).
+@pytest.mark.parametrize(
+    "text, kind, body, session, term, day, rule",
+    [
+        ("Sáng 24/6, trong phiên họp thường kỳ tháng 6, Ban Thường vụ Tỉnh ủy Nghệ An cho ý kiến về tình hình "
+         "kinh tế - xã hội, thu ngân sách, cải cách hành chính 6 tháng đầu năm.",
+         "phien_hop", "Ban Thường vụ Tỉnh ủy", None, None, date(2024, 6, 24), "meeting_dated_lead"),
+        ("Chiều 5/9, trong cuộc họp, Ban Thường vụ Tỉnh ủy cho ý kiến vào các tờ trình.",
+         "cuoc_hop", "Ban Thường vụ Tỉnh ủy", None, None, date(2024, 9, 5), "meeting_dated_lead"),
+        ("(QBĐT) - Phát biểu của đồng chí Nguyễn Hữu Hoài, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh tại kỳ họp "
+         "thứ 12, HĐND tỉnh khóa XVI.",
+         "ky_hop", "Hội đồng nhân dân tỉnh", 12, "XVI", None, "meeting_session_comma_body"),
+    ],
+)
+def test_whole_page_constructions_give_the_meeting_reported(text, kind, body, session, term, day, rule) -> None:
+    (m,) = _meetings(text)
+    assert (m.kind, m.body, m.session, m.term, m.date, m.rule) == (kind, body, session, term, day, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dated sentence whose meeting is not introduced by "trong"/"tại" right after the date
+        "Sáng 24/6, các đồng chí đã thảo luận về chuẩn bị hội nghị tổng kết.",
+        # rule "all_levels": a kind of meeting held everywhere, not one meeting (baosonla.vn, Sơn La 2025)
+        "Ban Thường vụ Tỉnh ủy cũng thảo luận, cho ý kiến vào tờ trình của các Đoàn giám sát về đề nghị ban hành "
+        "Thông báo kết luận giám sát việc lãnh đạo, chỉ đạo, tổ chức thực hiện công tác chuẩn bị và tiến hành "
+        "Đại hội Đảng các cấp nhiệm kỳ 2025 - 2030 đối với Đảng bộ các xã.",
+        "Tổ chức thành công đại hội đảng bộ các cấp.",
+    ],
+)
+def test_plans_and_meetings_of_all_levels_are_not_meetings_reported(text: str) -> None:
+    assert _meetings(text) == []
+
+
+def test_a_comma_body_needs_its_term_to_name_the_meeting() -> None:
+    # "Tại kỳ họp lần thứ 10, HĐND tỉnh ..." names no term: HĐND tỉnh may be the clause's subject
+    (m,) = _meetings("Tại kỳ họp lần thứ 10, HĐND tỉnh cuối năm 2013, chúng ta đã nhận định năm 2014 kinh tế sẽ "
+                     "phục hồi.")
+    assert (m.kind, m.body, m.session, m.rule) == ("ky_hop", None, 10, "meeting_mention")
+
+
+def test_who_gives_a_unit_the_lead_of_a_task_does_not_chair_the_meeting() -> None:
+    # rule "lead_unit_not_chair" (baosonla.vn, Sơn La 2025): "giao Văn phòng Tỉnh ủy chủ trì, phối hợp"
+    text = ("Phát biểu tại hội nghị, đồng chí Lò Minh Hùng giao Văn phòng Tỉnh ủy chủ trì, phối hợp với Đảng ủy "
+            "UBND tỉnh tiếp thu ý kiến tham gia của các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, chỉ đạo rà soát, "
+            "hoàn thiện báo cáo trình Đại hội đại biểu Đảng bộ tỉnh.")
+    (m,) = _meetings(text)
+    assert (m.kind, m.chairs) == ("hoi_nghi", ())
+    chaired = _meetings("Ngày 15/8, đồng chí Lò Minh Hùng, Phó Bí thư Thường trực Tỉnh ủy, đã chủ trì Hội nghị Ban "
+                        "Thường vụ Tỉnh ủy. Đồng chí giao Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan.")
+    assert [x.chairs for x in chaired] == [("Lò Minh Hùng",)]
+
+
 def test_the_one_who_concludes_chairs_when_no_one_is_said_to() -> None:
     text = ("Ngày 14/3/2024, Ban Thường vụ Tỉnh ujy tổ chức làm việc với Sở Tài chính. Sau khi nghe đồng chí "
             "Trần Hoàng Tuấn, Phó Chủ tịch UBND tỉnh báo cáo, đồng chí Bùi Thị Quỳnh Vân, Bí thư Tỉnh ủy "

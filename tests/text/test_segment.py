@@ -64,6 +64,77 @@ def test_a_line_is_classified_by_its_marker_or_shape(line, kind, ordinal):
     assert text[first.start:first.end] == line
 
 
+# Lines of whole pages as an office pastes them (baothaibinh.com.vn 2017, baoquangbinh.vn 2014,
+# baovinhlong.com.vn 2017, quangninh.gov.vn 2022, thanhhoa.gov.vn 2023, thuanchau.sonla.gov.vn 2025,
+# sxd.vinhlong.gov.vn, baomoi.com (Tuyên Quang 2024), hethongphapluat.vn (Thanh Hóa 2025)): page
+# furniture is read as a caption (rules "dateline", "view_counter", "related_link"), a table row is not
+# (rule "table_row").
+@pytest.mark.parametrize("line, kind", [
+    # dateline: date, time, weekday and "Cập nhật" words only
+    ("Chủ nhật, 31/12/2017 | 19:57:31", "caption"),
+    ("Chủ nhật, 24/11/2024, 14:20[GMT+7]", "caption"),
+    ("Thứ Sáu, 11/07/2014, 15:48 [GMT+7]", "caption"),
+    ("Cập nhật, 14:22, Thứ Tư, 29/03/2017 (GMT+7)", "caption"),
+    ("22/09/2022 15:15", "caption"),
+    ("Đăng ngày 11 - 11 - 2023", "caption"),
+    ("Cập nhật ngày:", "caption"),
+    # view counter
+    ("1,464 lượt xem", "caption"),
+    ("Lượt xem: 14", "caption"),
+    # related link: another article's title
+    (">> Bế mạc kỳ họp thứ 12, HĐND tỉnh khóa XVI: Biểu quyết thông qua 5 nghị quyết", "caption"),
+    ("Tin liên quan", "caption"),
+    # not furniture: a dated sentence, a place-date line, a code, bare numbers, a list marker
+    ("Ngày 14-7, đồng chí Nguyễn Đức Thanh chủ trì hội nghị.", "paragraph"),
+    ("Thanh Hoá, ngày 27 tháng 6 năm 2025", "paragraph"),
+    ("Trực tiếp - Ngày 9-4, tại Hội trường Tỉnh ủy, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", "paragraph"),
+    ("8h00: Đồng chí Bí thư Tỉnh ủy Chẩu Văn Lâm quán triệt.", "paragraph"),
+    ("Tiến độ: 30/6/2024", "paragraph"),
+    ("15/3", "paragraph"),
+    ("21/01/2021", "paragraph"),                     # a date alone: a deadline cell of a table (phutho.gov.vn)
+    ("2024", "paragraph"),
+    ("Thông tin liên quan đến dự án", "heading"),            # a subtitle, not a link
+    ("1.", "paragraph"),
+    # table_row: cells between bars are not a caption; a photo credit in a cell still is
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "heading"),
+    ("Số: 130/KH-UBND | Thanh Hoá, ngày 27 tháng 6 năm 2025 |", "paragraph"),
+    ("Vệt đô thị thành phố ven sông Hàn. Ảnh: KIM LIÊN |", "caption"),
+    ("Toàn cảnh hội nghị | Ảnh: Diễm My", "caption"),
+])
+def test_page_furniture_is_a_caption_and_a_table_row_is_not(line, kind):
+    text = f"{line}\n\nĐoạn văn sau, có dấu phẩy, kết thúc bằng dấu chấm."
+    first = blocks(text)[0]
+    assert first.kind == kind
+    assert text[first.start:first.end] == line
+
+
+@pytest.mark.parametrize("text, kind", [
+    # rule "headline": before a dateline (baothaibinh.com.vn 2017, baovinhlong.com.vn 2017) ...
+    ("Phát huy lợi thế, tranh thủ thời cơ, nỗ lực phấn đấu thực hiện thắng lợi nhiệm vụ chính trị của tỉnh "
+     "trong năm 2018\n\nChủ nhật, 31/12/2017 | 19:57:31\n1,464 lượt xem", "heading"),
+    ("Thành lập BCĐ nâng cấp, phát triển TP Vĩnh Long và TX Bình Minh\n\n"
+     "Cập nhật, 14:22, Thứ Tư, 29/03/2017 (GMT+7)", "heading"),
+    # ... or the first line of the text before an ordinary paragraph (baothanhhoa.vn 2025, baomoi.com 2024)
+    ("Ban Thường vụ Tỉnh ủy Thanh Hóa cho ý kiến vào các nội dung liên quan đến công tác lãnh đạo, chỉ đạo "
+     "thực hiện nhiệm vụ chính trị\n\nChiều 5/9, hội nghị Ban Thường vụ Tỉnh ủy Thanh Hóa được tổ chức.", "heading"),
+    ("Hội nghị BCH Đảng bộ tỉnh lần thứ 18, khóa XVII (mở rộng)\n\nTrực tiếp - Ngày 9-4, tại Hội trường Tỉnh ủy, "
+     "Ban Thường vụ Tỉnh ủy tổ chức Hội nghị.", "heading"),
+    # not a headline: a sentence that ends, a dated lead, a label, a place-date line, a line that goes on
+    ("Sáng 24/6, trong phiên họp thường kỳ tháng 6, Ban Thường vụ Tỉnh ủy cho ý kiến\n\nĐoạn sau.", "paragraph"),
+    ("Ban Thường vụ Tỉnh ủy cho ý kiến về tình hình kinh tế.\n\nĐoạn sau.", "paragraph"),
+    ("Quảng bá hình ảnh: du lịch, văn hóa\n\nĐoạn sau.", "paragraph"),
+    ("Thanh Hoá, ngày 27 tháng 6 năm 2025\n\nĐoạn sau.", "paragraph"),
+    ("Ban cán sự đảng đã kịp thời lãnh\nđạo, chỉ đạo các nhiệm vụ.", "paragraph"),
+    ("Đoạn mở đầu có dấu chấm.\nBan Thường vụ Tỉnh ủy cho ý kiến vào các nội dung, nhiều nội dung\nĐoạn sau.",
+     "paragraph"),
+])
+def test_a_page_headline_is_a_heading(text, kind):
+    # the first block that is not furniture, or the second line when a text opens with a sentence
+    found = [b for b in blocks(text) if b.kind != "caption"]
+    block = found[1] if text.startswith("Đoạn mở đầu") else found[0]
+    assert block.kind == kind
+
+
 def test_news_subtitle_before_a_paragraph_is_a_heading_but_a_last_line_is_not():
     text = "Đoạn mở đầu.\nNhững điểm sáng đầu năm\nPhát biểu khai mạc hội nghị, Bí thư nói.\nĐặng Ngọc Huy"
     assert [k for k, *_ in kinds(text)] == ["paragraph", "heading", "paragraph", "paragraph"]

@@ -229,18 +229,37 @@ def _place_date(lines: list[_Line], upto: int) -> tuple[date | None, str | None]
     return None, None
 
 
+# a header line that names the place of the body on the line above: "ỦY BAN NHÂN DÂN" / "TỈNH THANH HÓA"
+# (not a body of its own: "TỈNH ỦY QUẢNG NGÃI", "HUYỆN ỦY ...")
+_PLACE_LINE = re.compile(r"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)(?!\s+ỦY)\s+[^\W\d_]")
+
+
 def _header_issuer(lines: list[_Line], upto: int) -> str | None:
-    """The body of the header block: the last line in capitals before the number (``TỈNH ỦY ...``)."""
+    """The body of the header block: the last line in capitals before the number (``TỈNH ỦY ...``).
+
+    Rule "header_table_cells": a header copied as a table (``ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM |``) is read by its left cell, where the issuer stands. Rule "issuer_place_line":
+    a line naming a place right below the body (``ỦY BAN NHÂN DÂN`` / ``TỈNH THANH HÓA``) completes it.
+    """
     found = None
+    joinable = False        # the line before (national motto lines aside) gave ``found``
     for ln in lines[:upto]:
         t = ln.text
+        if "|" in t:
+            t = t.split("|", 1)[0].strip()
         if not t or _ORG_SKIP.match(t) or not t.isupper() or _NUMBER.search(t):
             # a flattened two-column line: "TỈNH ỦY QUẢNG NGÃI Số 2165-KL/TU"
             m = _NUMBER.search(t) if t else None
             if m and m.start() > 0 and t[:m.start()].strip().isupper():
                 found = t[:m.start()].strip(" *-_")
+            if t and not _ORG_SKIP.match(t):
+                joinable = False
             continue
-        found = t
+        if joinable and found and _PLACE_LINE.match(t):
+            found = f"{found} {t}"
+        else:
+            found = t
+        joinable = True
     return usual_case(found.strip(" *-_")) if found else None
 
 

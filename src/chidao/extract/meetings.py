@@ -47,7 +47,9 @@ _WORD_CHAR = re.compile(r"\w")
 # matched over doc.low, with no word character before it (checked by _scan)
 _MENTION = (
     r"(?P<kw>" + "|".join(f"(?P<{k}>{w})" for k, w in _KIND_WORDS.items()) + r")(?!\w)"
-    + r"(?:\s+" + _SESSION.replace("G", "s1", 1) + r")?"
+    # rule "session_comma_body": "kỳ họp thứ 12, HĐND tỉnh khóa XVI" (the body between a comma and its term)
+    + r"(?:\s+" + _SESSION.replace("G", "s1", 1)
+    + rf"(?:\s*,\s*(?P<cbody>{_BODY})(?=\s*[,(]?\s*(?:khóa|khoá|nhiệm\s+kỳ)\s))?)?"
     + rf"(?:\s+(?P<body>{_BODY}))?"
     + r"(?:\s+" + _SESSION.replace("G", "s2", 1) + r")?"
     + rf"(?:\s*{_TERM})?"
@@ -100,6 +102,14 @@ _NOT_EVENT_BEFORE = _Ending(
     "của", "nghị quyết", "kết luận số", "thông báo", "chuẩn bị", "tiến tới", "chào mừng", "trình", "cho", "sau",
     "trước", "các", "những", "đến", "và", "tại các", "văn kiện", "nhiệm kỳ", "thông qua")
 _EVENT_AFTER = re.compile(r"\s*(?:đã|diễn\s+ra|tiến\s+hành|thảo\s+luận|lần\s+này|này)(?!\w)", re.IGNORECASE)
+# rule "all_levels": "Đại hội Đảng các cấp", "hội nghị các cấp" name a kind of meeting held everywhere,
+# not one meeting (over doc.low, right after the mention)
+_ALL_LEVELS = re.compile(r"(?:\s+đảng(?:\s+bộ)?)?\s+các\s+cấp(?!\w)")
+# rule "dated_lead": "Sáng 24/6, trong phiên họp thường kỳ tháng 6, Ban Thường vụ Tỉnh ủy cho ý kiến":
+# a sentence that opens with the day, then "trong"/"tại" the meeting, reports that meeting; the body is
+# then the subject after the comma (over doc.low: the gap between the date and the mention, and after it)
+_LEAD_GAP = re.compile(r"\s*,\s*(?:trong|tại)\s+")
+_LEAD_SUBJECT = re.compile(r"[^,.;:]{0,40},\s*")
 # a sentence ends at a line end, or at . ! ? before white space (one character class first: a fast scan)
 _SENT_END = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 # the same stops read in the reversed text (the space that follows a stop comes before it there)
@@ -115,6 +125,10 @@ _CONCLUDE = re.compile(r"kết\s+luận(?=\s*(?:như\s+sau|:|hội\s+nghị|phi�
 _CONCLUDE_OF = re.compile(r"kết\s+luận\s+của\s+(?:đồng\s+chí|ông|bà)?")
 _KET_LUAN = re.compile(r"kết\s+luận")     # where _CONCLUDE and _CONCLUDE_OF can match (one holds no other)
 _ON_BEHALF = re.compile(r"thay\s+mặt", re.IGNORECASE)
+# "chủ trì" as the lead unit of a task, not the chair of a meeting (over doc.low): "giao Văn phòng Tỉnh
+# ủy chủ trì, phối hợp với ...", "Sở Tài chính chủ trì phối hợp"
+_LEADS_TASK_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?phối\s+hợp(?!\w)")
+_LEADS_TASK_BEFORE = re.compile(r"(?<!\w)giao\s+(?:cho\s+)?[^,.;:]{2,60}$")
 _AS_FOLLOWS = re.compile(r"\s*(?:như\s+sau|:)", re.IGNORECASE)
 # a meeting's date opens its sentence: "Ngày 14/3/2024, ...", "Sáng 15-3, ..."
 _DATE_LEAD = 30
@@ -283,7 +297,9 @@ def _build(r: _Reader, m: re.Match[str]) -> _Mention | None:
         return None
     kind = next(k for k in _KIND_WORDS if m.group(k))
     kw = r.text(m, "kw")
-    body = canonical_body(r.text(m, "body")) if m.group("body") else None
+    written = m.group("body") and "body" or m.group("cbody") and "cbody"
+    body = canonical_body(r.text(m, written)) if written else None
+    rule = "meeting_session_comma_body" if written == "cbody" else "meeting_mention"
     if kind == "buoi_lam_viec" and kw.lower().replace(" ", "").endswith("với"):
         body = _subject_body(r, start) or _header_body(r, start)
     elif body is None:
@@ -294,8 +310,33 @@ def _build(r: _Reader, m: re.Match[str]) -> _Mention | None:
     headline = _SPACES.match(norm, line_start, start).end() == start and r.sentence(start)[1] - m.end() < 120
     event = bool(_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after) or headline
                  or kind == "buoi_lam_viec")
+    if (not event or body is None) and _dated_lead(r, start):
+        if body is None:
+            body = _lead_subject(r, m.end())
+        if not event:
+            event, rule = True, "meeting_dated_lead"
+    if _ALL_LEVELS.match(r.low, m.end()):
+        return None                     # no one meeting: not even a further mention of one
     kw_end = m.end("kw") if kind == "buoi_lam_viec" and m.group("body") and "với" in kw else m.end()
-    return _Mention(kind, start, m.end(), body, session, term, event, "meeting_mention", kw_end)
+    return _Mention(kind, start, m.end(), body, session, term, event, rule, kw_end)
+
+
+def _dated_lead(r: _Reader, start: int) -> bool:
+    """Rule "dated_lead": the mention's sentence opens with its day, then "trong"/"tại" the mention."""
+    s, _e = r.sentence(start)
+    if start - s > _DATE_LEAD + 12:
+        return False
+    d = _DAY.match(r.low, s)
+    return d is not None and _LEAD_GAP.fullmatch(r.low, d.end(), start) is not None
+
+
+def _lead_subject(r: _Reader, end: int) -> str | None:
+    """The body that opens the clause after a dated lead: "..., trong phiên họp ..., Ban Thường vụ Tỉnh ủy"."""
+    g = _LEAD_SUBJECT.match(r.low, end, r.sentence(end)[1])
+    if g is None:
+        return None
+    b = _BODY_RE.match(r.low, g.end())
+    return canonical_body(r.text(b, 0)) if b else None
 
 
 def _header_body(r: _Reader, pos: int) -> str | None:
@@ -377,6 +418,8 @@ def _chairs(r: _Reader, mtg: _Meeting) -> tuple[str, ...]:
         s, e = r.sentence(cs)
         if not kinds.search(low, s, e) and not _DOT_OR_END.match(norm[ce:ce + 2]):
             continue
+        if _LEADS_TASK_AFTER.match(low, ce) or _LEADS_TASK_BEFORE.search(low, max(s, cs - 80), cs):
+            continue                    # rule "lead_unit_not_chair": "giao Văn phòng Tỉnh ủy chủ trì, phối hợp"
         under = _UNDER_CHAIR.search(norm, max(s, cs - 12), min(e, ce + 8))
         found = r.people_in(ce, e) if under else r.people_in(s, cs)
         for _pos, name in found:

@@ -8,7 +8,12 @@ work is done on the normalised matching form and mapped back. Blocks are line ba
 - ``item``: ``1.``, ``2)``, ``1.2.``, ``a)``, ``-``, ``+``, ``•`` ...; ``ordinal`` is ``"1"``,
   ``"1.2"``, ``"a"``, ``"-"``; ``level`` is the nesting depth (1 = outermost) inferred from the order
   in which marker styles appear since the last heading;
-- ``caption``: photo captions (``Ảnh: …``, a line ending in ``|``, ``Toàn cảnh hội nghị.``);
+- ``caption``: photo captions (``Ảnh: …``, a line ending in ``|``, ``Toàn cảnh hội nghị.``) and the
+  page's own furniture, in which no fact stands: datelines (``Thứ Sáu, 11/07/2014, 15:48 [GMT+7]``),
+  view counters (``1,464 lượt xem``), related-article links (``>> …``, ``Xem thêm: …``); a row of a
+  table copied as text (``ỦY BAN NHÂN DÂN | CỘNG HÒA … |``) is not a caption;
+- ``heading`` also: a page's headline (rule "headline"): a capitalised line without a closing stop
+  just before a dateline, or the first line of the text before an ordinary paragraph;
 - ``paragraph``: any other line.
 A line that starts in lowercase continues the paragraph or item before it (PDF page breaks); in a
 hard-wrapped text (most lines end without punctuation) a line also continues the one before it when
@@ -62,6 +67,26 @@ _CAPTION_CREDIT = re.compile(r"(?:[.(|\-]\s*|\s{2,})(?:Ảnh|ẢNH)\s*:\s*[^\W\d
 _CAPTION_SCENE = re.compile(r"\(?(?:toàn cảnh|quang cảnh|ảnh minh họa)\b", re.IGNORECASE)
 _TIME_OPENER = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|chiều tối|sáng sớm)\b", re.IGNORECASE)
 _CAPTION_BAR = re.compile(r"\|\s*$")
+# rule "table_row": a line of cells ("ỦY BAN NHÂN DÂN | CỘNG HÒA ... |", a table copied as text) has a
+# bar between two cells; its closing bar does not make it a caption (a caption has one bar, at the end)
+_TABLE_CELLS = re.compile(r"[^\s|]\s*\|\s*[^\s|]")
+# Page furniture, which is read as a caption (nothing in it is a fact; tasks skip captions):
+# rule "dateline": a line of date, time, weekday and "Cập nhật" words only: "Thứ Sáu, 11/07/2014,
+# 15:48 [GMT+7]", "Chủ nhật, 31/12/2017 | 19:57:31", "22/09/2022 15:15", "Đăng ngày 11 - 11 - 2023";
+# rule "view_counter": "1,464 lượt xem", "Lượt xem: 46" (on such a line too);
+# rule "related_link": ">> Bế mạc kỳ họp thứ 12 ...", "Xem thêm: ...", "Tin liên quan" (another article's title)
+_FURNITURE_PART = (
+    r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"                             # weekday
+    r"|(?:cập\s+nhật|đăng|ngày\s+đăng|xuất\s+bản)(?:\s+(?:ngày|lúc))?\s*:?"                 # "Cập nhật lúc:"
+    r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)?\d\d(?!\d)"                             # 31/12/2017
+    r"|\d{1,2}\s*[:h]\s*\d\d(?:\s*:\s*\d\d)?(?:\s*(?:am|pm|sa|ch))?(?!\d)"                  # 19:57:31, 15h48
+    r"|[\[(]?\s*gmt\s*[+-]\s*\d{1,2}\s*[\])]?"                                              # [GMT+7]
+    r"|lượt\s+(?:xem|đọc)\s*:?\s*\d[\d.,]*|\d[\d.,]*\s+lượt\s+(?:xem|đọc|thích|chia\s+sẻ)"          # 1,464 lượt xem
+    r"|lượt\s+(?:xem|đọc)\s*:?)"
+)
+_FURNITURE_LINE = re.compile(rf"{_FURNITURE_PART}(?:\s*[,|\-–/]?\s*{_FURNITURE_PART})*\s*[,.|]?", re.IGNORECASE)
+_RELATED_LINK = re.compile(r"(?:>>|»)|(?:xem\s+thêm|đọc\s+thêm|tin\s+liên\s+quan|bài\s+liên\s+quan)(?!\w)",
+                           re.IGNORECASE)
 # a short line saying who attends, chairs or speaks at the event: "Các đồng chí lãnh đạo tỉnh dự hội nghị."
 _CAPTION_EVENT = re.compile(
     r"[^.!?;:]{3,160}\s(?:dự|tham dự|chủ trì|phát biểu(?:\s[^\W\d_]+){0,2}\s(?:tại|trong)|tại)"
@@ -113,11 +138,30 @@ def _words_at_most(line: str, n: int) -> bool:
     return len(line.split(None, n)) <= n
 
 
+def _is_furniture(line: str) -> bool:
+    """Rules "dateline", "view_counter", "related_link": a page's own words, not the text's."""
+    if line.startswith(_LINK_STARTS):
+        return line.startswith((">>", "»")) or _RELATED_LINK.match(line) is not None
+    if len(line) > 80:
+        return False
+    if _DIGIT.search(line) is None:
+        return line.rstrip(" :").lower() in _FURNITURE_WORDS
+    return _is_dateline(line)
+
+
+_DIGIT = re.compile(r"\d")
+_FURNITURE_WORDS = frozenset(("cập nhật ngày", "cập nhật lúc", "ngày đăng", "lượt xem"))
+_LINK_STARTS = tuple(f(w) for w in ("xem thêm", "đọc thêm", "tin liên quan", "bài liên quan")
+                     for f in (str.capitalize, str.lower, str.upper)) + (">>", "»")
+
+
 def _is_caption(line: str) -> bool:
     if len(line) > 400:
         return False
-    if _CAPTION_START.match(line) or _CAPTION_BAR.search(line) or (
+    if _CAPTION_START.match(line) or (_CAPTION_BAR.search(line) and not _TABLE_CELLS.search(line)) or (
             ("Ảnh" in line or "ẢNH" in line) and _CAPTION_CREDIT.search(line)):
+        return True
+    if (len(line) <= 80 or line.startswith(_LINK_STARTS)) and _is_furniture(line):
         return True
     if line.endswith((":", ";", ",")):
         return False
@@ -166,6 +210,39 @@ def _is_subtitle(line: str, nxt: str | None) -> bool:
             and nxt[0].isupper())
 
 
+_SENTENCE_STOPS = tuple(".!?…")
+_HEADLINE_OPEN = tuple(".!?:;…,")
+
+
+def _may_be_headline(line: str) -> bool:
+    """Rule "headline" (its shape): a capitalised line of at most 40 words without a closing stop,
+    not opening with a time ("Sáng 24/6, ...")."""
+    return ((line[0].isupper() or line[0].isdigit()) and not line.endswith(_HEADLINE_OPEN)
+            and _words_at_most(line, 40) and not _TIME_OPENER.match(line))
+
+
+def _first_line_headline(line: str, nxt: str) -> bool:
+    """The first line of a text is its headline when an ordinary paragraph follows: four words at
+    least, no ":" or "|" (a label, a table row) and no place-date ("Thanh Hóa, ngày 27 ...")."""
+    return (not _words_at_most(line, 3) and ":" not in line and "|" not in line
+            and _PLACE_DATE_TAIL.search(line) is None and nxt[0].isupper() and nxt.endswith(_SENTENCE_STOPS))
+
+
+_PLACE_DATE_TAIL = re.compile(r",\s*ngày\s+\d")
+
+
+def _is_dateline(line: str) -> bool:
+    """Rule "dateline": a line of date, time, weekday and "Cập nhật" words, or a view counter; a date
+    alone is not one (the cell of a table's deadline column: "21/01/2021")."""
+    if len(line) > 80 or _DIGIT.search(line) is None or _TIME_OR_WORD.search(line) is None:
+        return False
+    m = _FURNITURE_LINE.match(line)
+    return m is not None and m.end() == len(line)
+
+
+_TIME_OR_WORD = re.compile(r"\d\s*[:h]\s*\d\d|[^\W\d_]")
+
+
 def _lines(norm: str):
     """(stripped line, its norm start, blank lines before it) for every non-blank line."""
     pos, blank = 0, 0
@@ -198,6 +275,7 @@ def _norm_blocks(nt: NormText) -> list[_Block]:
     wrapped = _hard_wrapped(lines)
     blocks: list[_Block] = []
     prev_line = ""
+    text_seen = False                        # a block other than a caption or page furniture before
     classified: dict[int, _Block] = {}       # line index -> the block it makes on its own
 
     def classify(i: int) -> _Block:
@@ -222,6 +300,11 @@ def _norm_blocks(nt: NormText) -> list[_Block]:
             nxt = lines[i + 1][0] if i + 1 < len(lines) else None
             if _is_subtitle(line, nxt) and classify(i + 1).kind == PARAGRAPH:
                 block = _Block(HEADING, ls, block.end, None, 0, body=ls, style="subtitle")
+            elif nxt is not None and _may_be_headline(line) and (
+                    _is_dateline(nxt) or not text_seen and _first_line_headline(line, nxt)
+                    and classify(i + 1).kind == PARAGRAPH):
+                block = _Block(HEADING, ls, block.end, None, 0, body=ls, style="headline")
+        text_seen = text_seen or block.kind != CAPTION
         blocks.append(block)
         prev_line = line
     _assign_levels(blocks)
