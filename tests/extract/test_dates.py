@@ -176,6 +176,24 @@ def test_full_date_opening_the_body_is_the_documents_own_date():
     assert doc.facts["document_date"][0].rule == "opening_date"
 
 
+@pytest.mark.parametrize("text,want", [
+    # a news page's dateline alone on its line (web_dateline)
+    ("Thành lập BCĐ\n\nCập nhật, 14:22, Thứ Tư, 29/03/2017 (GMT+7)\n\nChủ tịch UBND tỉnh đã có quyết định.",
+     date(2017, 3, 29)),                                                       # baovinhlong.com.vn
+    ("Điểm báo ngày 22/9\n\n22/09/2022 15:15\n\nCông nghiệp chế biến.", date(2022, 9, 22)),  # baoquangninh.vn
+    ("Tin tức\nĐăng ngày: 05/01/2025 - 08:30\nHội nghị.", date(2025, 1, 5)),
+    ("Thứ Bảy, 15/6/2024 | 19:57:31\nHội nghị.", date(2024, 6, 15)),
+    # not a dateline: the date sits in a sentence, or words follow it on its line
+    ("Hội nghị.\nNgày 22/09/2022 15 đại biểu đã dự.\nTỉnh ủy.", None),
+    ("Kế hoạch.\n22/09/2022 Sở Tài chính họp\n", None),
+])
+def test_dateline_of_a_news_page_is_the_documents_own_date(text, want):
+    doc = _dates(text, ref=None)
+    assert doc.ref_date == want
+    if want:
+        assert doc.facts["document_date"][0].rule == "web_dateline"
+
+
 def test_published_date_of_a_news_page_when_the_text_has_no_year():
     doc = _dates("Ngày 14-7, hội nghị Ban Chấp hành.", ref=None, meta={"published": "2022-07-15T08:30:00+07:00"})
     assert doc.ref_date == date(2022, 7, 15)

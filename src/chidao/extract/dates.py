@@ -394,6 +394,12 @@ _WEEKDAY = rf"(?:(?:{_alternation(list(_WEEKDAYS))})\s*,?\s*)"
 _HEADER_PLACE_DATE = vi(rf"""(?m)(?:^|\|)[ \t]*(?P<place>[^\W\d_][^\n,;:|]{{0,40}}?)\s*,\s*(?P<date>{_FULL_DATE})[ \t.]*(?:$|\|)""")
 _OPENING_DATE = vi(rf"""(?m)^[ \t]*(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s*,?\s*)?)?{_WEEKDAY}?"""
                    rf"""(?P<date>{_FULL_DATE})\s*[,:]""")
+# a news page's dateline alone on its line: "Cập nhật, 14:22, Thứ Tư, 29/03/2017 (GMT+7)",
+# "22/09/2022 15:15", "Đăng ngày: 05/01/2025 - 08:30" (web_dateline)
+_CLOCK = r"(?:\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[AP]M)?)"
+_WEB_DATELINE = vi(rf"""(?m)^[ \t]*(?:(?:cập\s+nhật|đăng\s+(?:ngày|lúc)|ngày\s+đăng|xuất\s+bản|thời\s+gian)"""
+                   rf"""\s*(?:lúc\s*)?[:,]?\s*)?(?:{_CLOCK}\s*[,|-]?\s*)?{_WEEKDAY}?(?P<date>{_FULL_DATE})"""
+                   rf"""(?:\s*[,|-]?\s*(?:lúc\s*)?{_CLOCK})?\s*(?:[\[(]?\s*GMT\s*[+-]\s*\d{{1,2}}\s*[\])]?)?[ \t.]*$""")
 HEADER_CHARS = 3000      # where a header's place-date line may be
 OPENING_CHARS = 6000     # where the date opening the body may be
 
@@ -426,18 +432,24 @@ def _iso(value: Any) -> date | None:
 
 def find_document_date(doc: Document) -> DateFact | None:
     """The document's own date: its header's place-date line, else a full date opening the body,
-    else the ``published`` date a reader found, else the reference date given. ``None`` if none."""
+    else a news page's dateline near the top, else the ``published`` date a reader found, else the
+    reference date given. ``None`` if none."""
     head = doc.norm[:HEADER_CHARS]
     lines = _line_starts(head)
     for m in matches_at(_HEADER_PLACE_DATE, head, sorted(lines + _bars(head))):
-        if "ngày" in m.group("place").casefold():
-            continue
+        place = m.group("place").casefold()
+        if "ngày" in place or place.strip() in _WEEKDAYS:
+            continue                    # "Thứ Bảy, 15/6/2024 | 19:57": a dateline, no place
         fact = _dated(doc, m, "header_place_date")
         if fact:
             return fact
     opening = doc.norm[:OPENING_CHARS]
     for m in matches_at(_OPENING_DATE, opening, lines if len(opening) == len(head) else _line_starts(opening)):
         fact = _dated(doc, m, "opening_date")
+        if fact:
+            return fact
+    for m in matches_at(_WEB_DATELINE, head, lines):
+        fact = _dated(doc, m, "web_dateline")
         if fact:
             return fact
     meta = doc.source.meta if doc.source and isinstance(doc.source.meta, dict) else {}
