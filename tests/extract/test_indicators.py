@@ -484,3 +484,225 @@ NOT_READ_3 = [
 def test_round_three_negatives_give_no_share_or_count(text):
     assert all(i.actual is None and i.plan_pct is None for i in read(text))
     assert not any(i.value == 3 for i in read(text))
+
+
+# round four: forms from other provinces' reviews (each table: the rule's positive rows, then what it
+# must not take)
+
+def _fields(ind, want):
+    for key, value in want.items():
+        got = getattr(ind, key)
+        assert got == (pytest.approx(value) if isinstance(value, float) else value), (key, got)
+
+
+# An estimate of a result is reported even after a target cue in its sentence ("ước đạt" after
+# "dự kiến"), and "dự kiến" right before a change verb hedges a reported change as "ước" does.
+ESTIMATE_READ = [
+    ("Tính chung 3 tháng đầu năm 2025, chỉ số này dự kiến tăng 11,89% so với cùng kỳ.", dict(change_pct=11.89)),
+    ("tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) dự kiến tăng 6,56%", dict(change_pct=6.56)),
+    ("dự kiến cả 17/17 chỉ tiêu đạt và vượt mục tiêu; tốc độ tăng trưởng kinh tế ước đạt 9,54%", dict(value=9.54)),
+    ("dự kiến tốc độ tăng trưởng GRDP 9 tháng đạt khoảng 7,5-8%, riêng tăng trưởng GRDP Quý III ước đạt khoảng 8,5%",
+     dict(value=8.5, period="Quý III")),
+]
+FORECASTS = [
+    "Năm tới, GRDP dự kiến tăng 8%.",
+    "Theo kế hoạch, năm 2019 sẽ có thêm 6 xã được công nhận đạt chuẩn NTM, nâng tổng số xã đạt chuẩn lên 42 xã.",
+    "Trong đó, tốc độ tăng trưởng GRDP bình quân giai đoạn 2025-2030 phấn đấu đạt 11% trở lên; GRDP bình quân đầu "
+    "người năm 2030 đạt 7.900 USD trở lên; thu nhập bình quân đầu người đạt 90 triệu đồng/năm trở lên.",
+    "Nghệ An đặt mục tiêu đến cuối năm 2022, tỷ lệ hộ nghèo chung toàn tỉnh giảm thêm từ 1-1,5%.",
+]
+
+
+@pytest.mark.parametrize("text, want", ESTIMATE_READ, ids=[t[:40] for t, _ in ESTIMATE_READ])
+def test_estimate_of_a_result_is_read_after_a_target_cue(text, want):
+    _fields(read(text)[-1], want)
+
+
+@pytest.mark.parametrize("text", FORECASTS, ids=[t[:40] for t in FORECASTS])
+def test_forecasts_and_targets_are_not_results(text):
+    assert read(text) == []
+
+
+# Numbers of people a body stands for, acts that must be done, an amount assigned, ranks: no result.
+NOT_A_RESULT = [
+    "Đại hội có 750 đại biểu (487 đại biểu chính thức), đại diện cho hơn 242.000 đảng viên trong toàn Đảng bộ tỉnh.",
+    "Từ nay đến cuối năm, bình quân cả nước phải xóa 459 căn nhà tạm, nhà dột nát mỗi ngày.",
+    "Mỗi huyện cần xây dựng 5 km đường giao thông nông thôn.",
+    "Năm 2022, TP. HCM được Trung ương giao thu ngân sách là 386.568 tỷ đồng.",
+    "Đại hội sẽ diễn ra trong hai ngày 30/9 và 1/10/2025, với sự tham dự của 500 đại biểu chính thức.",
+    "xếp thứ 25/63 tỉnh/thành cả nước; đứng thứ 08/14 tỉnh/thành vùng Bắc trung bộ",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_RESULT, ids=[t[:40] for t in NOT_A_RESULT])
+def test_delegates_obligations_assigned_amounts_and_ranks_are_not_results(text):
+    assert read(text) == []
+
+
+def test_act_reported_done_is_read_where_the_same_act_owed_is_not():
+    (ind,) = read("Đến nay, cả nước đã hỗ trợ xóa 121.000 căn nhà tạm, nhà dột nát.")
+    assert ind.value == 121000
+
+
+# "giảm từ A (năm N) xuống còn B": B is the level, A the base it fell from (no part of the name).
+def test_level_fallen_from_a_base_is_the_level():
+    (ind,) = read("tỷ lệ hộ nghèo toàn tỉnh giảm từ 21,66% năm 2021 xuống còn 11,11% vào cuối năm 2024")
+    _fields(ind, dict(name="Tỷ lệ hộ nghèo", value=11.11, unit="%", change_pct=None))
+    assert ind.period != "năm 2021"
+
+
+# A name too long to keep is cut before its first qualifier (theo, của, trực thuộc, tại ...).
+LONG_NAMES = [
+    ("tỷ lệ giải ngân vốn đầu tư công theo Quyết định giao của Thủ tướng Chính phủ là 2.511 tỷ đồng, đạt 58% kế "
+     "hoạch được giao", dict(name="Tỷ lệ giải ngân vốn đầu tư công", value=2511, plan_pct=58)),
+    ("các huyện, thành, thị ủy đã tổ chức đại hội chi bộ trực thuộc Đảng ủy cơ sở nhiệm kỳ 2020-2022 tại 1.725 chi "
+     "bộ trên tổng số 4.130 chi bộ", dict(actual=1725, target=4130)),
+]
+
+
+@pytest.mark.parametrize("text, want", LONG_NAMES, ids=[t[:40] for t, _ in LONG_NAMES])
+def test_long_name_is_cut_before_its_qualifier(text, want):
+    (ind,) = read(text)
+    _fields(ind, want)
+
+
+# A clause that names nothing ("bình quân tăng", "ước thực hiện năm 2023 đạt") takes the subject of the
+# clause before it, up to that clause's own predicate; not a source, a time or a comparison.
+CLAUSE_BEFORE = [
+    ("Sản xuất nông, lâm nghiệp duy trì ổn định, tăng 3,5%.", dict(name="Sản xuất nông, lâm nghiệp", change_pct=3.5)),
+    ("tốc độ tăng trưởng GRDP của tỉnh đạt khá cao, bình quân tăng 13,4%/năm",
+     dict(name="Tốc độ tăng trưởng GRDP", change_pct=13.4)),
+    ("Về chỉ tiêu thu ngân sách, ước thực hiện năm 2023 đạt 4.000 tỷ đồng, bằng 78% dự toán",
+     dict(name="Chỉ tiêu thu ngân sách", value=4000, plan_pct=78, period="năm 2023")),
+]
+NO_CLAUSE_BEFORE = [
+    "Theo báo cáo, tăng 5%.",
+    "Tuy nhiên, so với kế hoạch, chỉ đạt 45%.",
+    "Sau 3 năm thực hiện, tăng 12%.",
+]
+
+
+@pytest.mark.parametrize("text, want", CLAUSE_BEFORE, ids=[t[:40] for t, _ in CLAUSE_BEFORE])
+def test_clause_naming_nothing_takes_the_subject_of_the_clause_before(text, want):
+    (ind,) = read(text)
+    _fields(ind, want)
+
+
+@pytest.mark.parametrize("text", NO_CLAUSE_BEFORE, ids=[t[:40] for t in NO_CLAUSE_BEFORE])
+def test_source_time_or_comparison_is_no_subject(text):
+    assert read(text) == []
+
+
+# An amount with no subject before it is named by the words after its unit (after the act when one
+# is said); words that go on with the sentence ("cho mỗi hộ", "với tổng vốn") name nothing.
+TAIL_NAMED = [
+    ("thành phố đã thu hút gần 6,2 tỷ USD vốn FDI, tăng 45,67% so với cùng kỳ năm 2024",
+     dict(name="Thu hút vốn FDI", value=6.2, change_pct=45.67)),
+    ("trong đó hơn 36 ngàn tỷ đồng từ nguồn vốn ngoài ngân sách nhà nước, tăng 18,7% so với năm trước",
+     dict(name="Nguồn vốn ngoài ngân sách nhà nước", value=36, change_pct=18.7)),
+    ("Đến nay, cả nước đã hoàn thành 674 km đường bộ cao tốc", dict(name="Hoàn thành đường bộ cao tốc", value=674)),
+]
+NOT_TAIL_NAMED = [
+    "Hỗ trợ 50 triệu đồng cho mỗi hộ nghèo xây nhà.",
+    "Công trình dài 15 km với tổng vốn 800 tỷ đồng.",
+]
+
+
+@pytest.mark.parametrize("text, want", TAIL_NAMED, ids=[t[:40] for t, _ in TAIL_NAMED])
+def test_amount_is_named_by_the_words_after_its_unit(text, want):
+    (ind,) = read(text)
+    _fields(ind, want)
+
+
+@pytest.mark.parametrize("text", NOT_TAIL_NAMED, ids=[t[:40] for t in NOT_TAIL_NAMED])
+def test_words_that_go_on_with_the_sentence_name_no_amount(text):
+    assert read(text) == []
+
+
+# Another act, or another count in a list of counts, is another indicator; a share of plan, a change
+# or an amount said "với tổng vốn" stays with its figure.
+ANOTHER = [
+    ("Việt Nam đã thu hút hơn 36,6 tỉ USD, giải ngân 23,2 tỉ USD", [(36.6, None, None), (23.2, None, None)]),
+    ("Năm 2023, tỉnh đã huy động được 500 tỷ đồng, hỗ trợ 200 hộ thoát nghèo.", [(500, None, None), (200, None, None)]),
+    ("với 75/80 xã đạt chuẩn, 3 xã đạt kiểu mẫu, 30 xã đạt nâng cao",
+     [(None, 75, 80), (3, None, None), (30, None, None)]),
+    ("Thu ngân sách đạt 500 tỷ đồng, bằng 60% dự toán, tăng 5%", [(500, None, None)]),
+    ("Tỉnh đã thu hút 10 dự án với tổng vốn 500 tỷ đồng.", [(10, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, want", ANOTHER, ids=[t[:40] for t, _ in ANOTHER])
+def test_another_act_or_count_is_another_indicator(text, want):
+    assert [(i.value, i.actual, i.target) for i in read(text)] == want
+
+
+# A count followed by what its units reached ("đạt chuẩn", "được công nhận", "được cấp", "đã được bàn
+# giao") is a result whatever verb leads to it; not a count of a whole, nor units that reached a share.
+REACHED = [
+    ("toàn tỉnh có 61/71 xã đạt chuẩn NTM, 17 xã đạt chuẩn NTM nâng cao và 2 xã đạt chuẩn NTM kiểu mẫu",
+     [(None, 61, 71), (17, None, None), (2, None, None)]),
+    ("Đến tháng 9.2019, đã có 36 xã được công nhận đạt chuẩn NTM", [(36, None, None)]),
+    ("trong 7 tháng đã có 1.073 dự án FDI được cấp mới Giấy chứng nhận đăng ký đầu tư", [(1073, None, None)]),
+    ("hơn 65.000 căn nhà đã được bàn giao", [(65000, None, None)]),
+]
+NOT_REACHED = [
+    "Huyện có 8 xã biên giới.",
+    "vẫn còn 14 bộ, cơ quan trung ương giải ngân dưới mức trung bình và 1 địa phương giải ngân đạt 20%",
+]
+
+
+@pytest.mark.parametrize("text, want", REACHED, ids=[t[:40] for t, _ in REACHED])
+def test_count_of_units_that_reached_a_standard_is_a_result(text, want):
+    assert [(i.value, i.actual, i.target) for i in read(text)] == want
+
+
+@pytest.mark.parametrize("text", NOT_REACHED, ids=[t[:40] for t in NOT_REACHED])
+def test_count_of_a_whole_or_of_units_reaching_a_share_is_no_result(text):
+    assert not any(i.value in (8, 14, 1) for i in read(text))
+
+
+# Words of the genre: a structure share ("chiếm tỉ trọng"), growth named after the verb ("đạt tốc độ
+# tăng trưởng kinh tế 13,5%"), a subject after "khi", a unit per worker, spelt-out months, "thu được",
+# a fixed term with "có" ("lương thực có hạt"), enumerations with a comma ("chế biến, chế tạo").
+WORDS_4 = [
+    ("khu vực nông, lâm nghiệp và thủy sản chiếm tỉ trọng 11,8%", dict(value=11.8, unit="%")),
+    ("Năm 2007, Long An đạt tốc độ tăng trưởng kinh tế 13,5%", dict(change_pct=13.5)),
+    ("Khu vực công nghiệp tiếp tục giữ vai trò động lực khi chỉ số sản xuất công nghiệp (IIP) tăng 26,94% so với "
+     "cùng kỳ", dict(name="Chỉ số sản xuất công nghiệp (IIP)", change_pct=26.94)),
+    ("Năng suất lao động ước đạt 116 triệu đồng/lao động, tăng 12% so với cùng kỳ",
+     dict(unit="triệu đồng/lao động", value=116, change_pct=12)),
+    ("Hai tháng đầu năm nay, thu hút vốn FDI gần 5 tỉ USD", dict(period="Hai tháng đầu năm nay", value=5)),
+    ("thành phố đã thu được 457.500 tỷ đồng, vượt 18,4% dự toán được giao", dict(value=457500, plan_pct=118.4)),
+    ("tổng sản lượng lương thực có hạt ước đạt 1,098 triệu tấn, bằng 95,8% kế hoạch",
+     dict(name="Tổng sản lượng lương thực có hạt", plan_pct=95.8)),
+    ("riêng công nghiệp chế biến, chế tạo tăng tới 48,1%", dict(name="Công nghiệp chế biến, chế tạo", change_pct=48.1)),
+    ("doanh thu tham quan, lưu trú du lịch của tỉnh ước đạt 930 tỉ đồng",
+     dict(name="Doanh thu tham quan, lưu trú du lịch", value=930)),
+]
+
+
+@pytest.mark.parametrize("text, want", WORDS_4, ids=[t[:40] for t, _ in WORDS_4])
+def test_round_four_words_are_read(text, want):
+    (ind,) = read(text)
+    _fields(ind, want)
+
+
+# After a semicolon, a clause that names a period only goes on with the subject before it; after a
+# full stop, or without a period, it does not.
+PERIOD_CLAUSE = [
+    ("tổng sản phẩm trên địa bàn tỉnh (GRDP) quý III ước đạt 23.875,8 tỷ đồng, tăng 8,40% so với cùng kỳ; 9 tháng "
+     "ước đạt 65.452,7 tỷ đồng, tăng 10,15%.",
+     [("Tổng sản phẩm trên địa bàn tỉnh (GRDP)", "quý III", 23875.8, 8.4),
+      ("Tổng sản phẩm trên địa bàn tỉnh (GRDP)", "9 tháng", 65452.7, 10.15)]),
+    ("Chỉ số sản xuất công nghiệp (IIP) tăng 10,81% so với cùng kỳ; riêng tháng 10 tăng 2,72% so với tháng trước.",
+     [("Chỉ số sản xuất công nghiệp (IIP)", None, None, 10.81),
+      ("Chỉ số sản xuất công nghiệp (IIP)", "tháng 10", None, 2.72)]),
+    ("Thu ngân sách đạt 500 tỷ đồng. Năm 2023, tăng 5%.", [("Thu ngân sách", None, 500, None)]),
+    ("Thu ngân sách đạt 500 tỷ đồng; tăng 5% so với cùng kỳ.", [("Thu ngân sách", None, 500, None)]),
+]
+
+
+@pytest.mark.parametrize("text, want", PERIOD_CLAUSE, ids=[t[:40] for t, _ in PERIOD_CLAUSE])
+def test_period_clause_after_a_semicolon_goes_on_with_the_subject(text, want):
+    assert [(i.name, i.period, i.value, i.change_pct) for i in read(text)] == [
+        tuple(pytest.approx(x) if isinstance(x, float) else x for x in w) for w in want]

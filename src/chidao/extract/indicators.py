@@ -110,7 +110,7 @@ _VALUE_VERBS = ("ước đạt", "đạt được", "đạt", "là", "còn", "�
                 "ước tính", "ước khoảng", "dự ước")
 _PERF_VERBS = ("giải quyết việc làm cho", "thu hút", "cấp", "thành lập", "kết nạp", "hỗ trợ", "đón",
                "phục vụ", "tiếp nhận", "đào tạo", "trồng", "huy động", "giải ngân", "vượt", "cho",
-               "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa",
+               "có", "với", "thu", "xây dựng", "làm mới", "sửa chữa", "xóa", "xây mới",
                # work reported done ("đã hoàn thành 7.892 nhiệm vụ"), not a directive to do it
                "đã hoàn thành")
 # matched over doc.low (the verbs are lower case)
@@ -120,11 +120,24 @@ _VERB_WORD = re.compile(
                        _CHANGE_VERBS + _VALUE_VERBS + _PERF_VERBS), key=len, reverse=True))
     + r")(?![^\W\d_])",
 )
+
+
+# an act after these is what must or will be done, not what was (matched over doc.low)
+_OBLIGED = re.compile(r"(?:phải|cần|sẽ|nhằm|để)\s+$")
+def _obliged(window: str, p: int) -> bool:
+    """Whether the word before ``window[p]`` makes the act there an obligation or a purpose."""
+    o = _OBLIGED.search(window, max(0, p - 8), p)
+    return o is not None and not (o.start() and _LETTER.match(window, o.start() - 1))
+
+
+# "cho" after these tells whom a body stands for, not whom a result served (matched over doc.low)
+_STANDS_FOR = re.compile(r"(?:đại\s+diện|thay\s+mặt)\s+$")
 # words that may stand between a verb and its number: "ước tính tăng khoảng 5%", "tăng nhẹ 1,2%"
 _ADVERBS = vi(r"""
     (?:\s+(?:ước\s+tính|ước|dự\s+kiến|khoảng|gần|hơn|trên|dưới|xấp\s+xỉ|chỉ|được|ở\s+mức|mức|
              thêm|bình\s+quân|tới|đến|lên|cao|khá|nhẹ|mạnh|sâu|rất|tương\s+ứng|tổng\s+cộng|
-             tổng\s+số|tổng|cộng|số|con\s+số|tỷ\s+lệ|là|:))*\s*:?\s*
+             tổng\s+số|tổng|cộng|số|con\s+số|t[ỷỉ]\s+lệ|t[ỷỉ]\s+trọng|là|:|
+             (?<=tăng\strưởng\s)(?:kinh\s+tế|GRDP|GDP)))*\s*:?\s*
 """)
 _PLAN_WORDS = r"(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|NQ)"
 # after a percent: "kế hoạch", "so với dự toán Trung ương giao", "chỉ tiêu đề ra"
@@ -152,7 +165,7 @@ _CMP_TAIL = vi(r"""
 _PERCENT_POINTS = vi(r"\s*điểm\s+phần\s+trăm")
 # what may follow a percent value: punctuation, a comparison, a connective
 _PERCENT_NEXT = vi(r"""\s*(?:$|[,;.()\n:]|(?:so|và|nhưng|song|trong|/năm|mỗi\s+năm|trở\s+lên|
-                        tăng|giảm|đạt|bằng|cao|thấp|vượt|là)(?![^\W\d_]))""")
+                        tăng|giảm|đạt|bằng|cao|thấp|vượt|là|vào)(?![^\W\d_]))""")
 _BRACKET_TARGET = vi(rf"\(\s*(?:{_PLAN_WORDS})(?:\s+(?:năm|\d{{4}}|đề\s+ra|giao|tỉnh|[^\W\d_]{{1,4}}))*?\s*:?\s*$")
 _RANK_BEFORE = vi(r"(?:thứ|hạng)\s*$")
 # the share a done/target count makes, written after it (over doc.low): "159/1447 (= 11%)",
@@ -180,7 +193,8 @@ _DONE_BEFORE_HAVE = vi(r"(?<![^\W\d_])đã\s+$")
 
 _PERIOD = vi(r"""
     (?<![^\W\d_])
-    (?:(?:\d{1,2}|sáu|chín|ba|mười\s+một)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?
+    (?:(?:\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười(?:\s+một|\s+hai)?)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?
+         (?:\s+(?:\d{4}|nay))?
       |(?:những|các)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?
       |quý\s+(?:IV|I{1,3}|[1-4])(?![^\W\d_])(?:\s*(?:/|-)\s*\d{4}|\s+năm\s+\d{4})?
       |tháng\s+(?:\d{1,2}|giêng)(?:\s*(?:/|-)\s*\d{4}|\s+năm\s+\d{4})?
@@ -224,9 +238,10 @@ _TRAIL = vi(r"""
 """)
 # a subject starts after these: "... giảm sâu nên tổng thu ngân sách ..."
 _CUT = vi(r"""(?<![^\W\d_])(?:nên|thì|khiến|đưa|nâng|trong\s+đó|riêng|(?<!so\s)với|như|nổi\s+bật\s+là|
-                       bao\s+gồm|gồm|là|có|ghi\s+nhận|cho\s+thấy|cho\s+biết)(?![^\W\d_])""")
+                       bao\s+gồm|gồm|là|có(?!\s+hạt)|ghi\s+nhận|cho\s+thấy|cho\s+biết|khi)(?![^\W\d_])""")
 # first syllables that a comma may split inside one name: "nông, lâm nghiệp", "xuất, nhập khẩu"
-_ENUM_BEFORE_COMMA = vi(r"(?<![^\W\d_])(?:nông|lâm|ngư|xuất|nhập|diêm|thủy|công\s+nghiệp|xây\s+dựng)\s*$")
+_ENUM_BEFORE_COMMA = vi(r"""(?<![^\W\d_])(?:nông|lâm|ngư|xuất|nhập|diêm|thủy|công\s+nghiệp|xây\s+dựng|
+                             chế\s+biến|tham\s+quan)\s*$""")
 _ENUM_HEAD = vi(r"^\s*(?:khu\s+vực|ngành|lĩnh\s+vực)(?![^\W\d_])")
 # filler that carries no subject, used to decide whether a figure starts a new indicator
 _FILLER = vi(r"""(?<![^\W\d_])(?:và|nhưng|song|tuy|cùng|đồng\s+thời|so|với|chỉ|đều|cũng|vẫn|đã|được|ước\s+tính|
@@ -250,7 +265,17 @@ _SPACES = re.compile(r"\s+")
 _YEAR_ON_YEAR = re.compile(r"cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+\d{4}")
 _AIM = re.compile(r"""(?:phấn\s+đấu|đặt\s+mục\s+tiêu|đặt\s+ra\s+mục\s+tiêu|quyết\s+tâm\s+đạt|dự\s+kiến|
                  điều\s+chỉnh\s+mục\s+tiêu|mục\s+tiêu\s+(?:là|đến|tăng\s+trưởng|đề\s+ra\s+là)|
-                 chỉ\s+tiêu\s+(?:là|đến\s+năm)|đến\s+năm\s+\d{4}\s+(?:đạt|có))(?![^\W\d_])""", re.VERBOSE)
+                 chỉ\s+tiêu\s+(?:là|đến\s+năm)|đến\s+năm\s+\d{4}\s+(?:đạt|có)|
+                 sẽ\s+(?:có\s+)?thêm)(?![^\W\d_])""", re.VERBOSE)
+# "dự kiến" right before a change verb hedges a figure being reported, as "ước" does: "GRDP dự kiến
+# tăng 6,56%", "chỉ số này dự kiến tăng 11,89% so với cùng kỳ" (not "dự kiến tốc độ tăng trưởng ... đạt 8%")
+_HEDGED_CHANGE = re.compile(r"dự\s+kiến\s+(?:tăng|giảm)(?![^\W\d_])")
+# a period still to come: "dự kiến tăng" there is a forecast ("Năm tới, GRDP dự kiến tăng 8%")
+_FUTURE = re.compile(r"(?<![^\W\d_])(?:năm\s+(?:tới|sau)|(?:đến|vào)\s+năm|giai\s+đoạn\s+tới)(?![^\W\d_])")
+# an estimate of a result: a figure it governs is reported even after a target cue in its sentence
+# ("dự kiến cả 17/17 chỉ tiêu đạt ...; tốc độ tăng trưởng kinh tế ước đạt 9,54%")
+# (opens with its literal; that no letter stands before "ước" is checked after a match: not "nước")
+_ESTIMATE = re.compile(r"ước\s+(?:đạt|tính|tăng|giảm|thực\s+hiện|khoảng|còn|\d)(?![^\W\d_])")
 
 
 
@@ -326,6 +351,7 @@ class _Draft:
     end: int = 0
     nameless: bool = False
     inherit: str | None = None               # the subject a cumulative figure continues
+    named: tuple[int, int] | None = None     # norm span of a subject read from the clause before
     cumulative: tuple[int, int] | None = None  # norm span of its "lũy kế"
 
 
@@ -383,7 +409,11 @@ def _verb_before(doc: Document, s: int, p: int) -> tuple[str | None, str | None,
     for m in reversed(list(_VERB_WORD.finditer(window))):
         if _ADVERBS.fullmatch(norm, ws + m.end(), p):
             v = _SPACES.sub(" ", norm[ws + m.start("v"):ws + m.end("v")].lower())
+            if v == "cho" and _STANDS_FOR.search(window, max(0, m.start() - 12), m.start()):
+                break           # "đại diện cho 242.000 đảng viên": whom delegates stand for, not a result
             kind = "change" if v in _CHANGE_VERBS else "value" if v in _VALUE_VERBS else "perf"
+            if kind == "perf" and _obliged(window, m.start()):
+                break           # "mỗi địa phương phải xóa 8 căn một ngày": what must be done, not a result
             return v, kind, ws - s + m.start()
     return None, None, p - s
 
@@ -674,6 +704,9 @@ def _subject(doc: Document, s: int, e: int) -> int:
         c = gap.rfind(",", start, pos)
         if c < 0:
             break
+        if 0 < c < len(gap) - 1 and gap[c - 1].isdigit() and gap[c + 1].isdigit():
+            pos = c                 # the decimal comma of a number that is no figure ("từ 21,66% năm 2021")
+            continue
         prev_c = gap.rfind(",", start, c)
         before, after = gap[prev_c + 1:c], gap[c + 1:]
         if (_ENUM_BEFORE_COMMA_L.search(before)
@@ -774,15 +807,20 @@ def _unit_text(doc: Document, f: _Figure) -> str | None:
     return _orig(doc, *f.unit) if f.unit else None
 
 
+_TAIL_RUN = re.compile(r"[^,;.()\d:]*")
+_TAIL_STOP = re.compile(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d")
+
+
 def _unit_tail(norm: str, f: _Figure, e: int) -> int:
     """End of the words that qualify a counted unit: "500 doanh nghiệp [thành lập mới], tăng ...";
     for a count with a share and no unit, of the words after the share ("(= 11%) [tổ chức ...]")."""
     if f.unit is None and f.share is None:
         return f.end
     ts = f.unit[1] if f.unit is not None and not _said_after(f) else f.end
-    tail = re.match(r"[^,;.()\d:]*", norm[ts:e])
-    te = ts + (len(tail.group(0)) if tail else 0)
-    stop = re.search(r"\s(?:tăng|giảm|đạt|bằng|so|và|trong|với|là|chiếm)(?:\s+\S+){0,3}?\s+\d", norm[ts:te] + " 0")
+    te = _TAIL_RUN.match(norm, ts, e).end()
+    # a verb in the last words before a number opens the next figure ("12 dự án tăng 5%"); before a
+    # comma it says what the units are ("3 xã đạt kiểu mẫu, 30 xã đạt nâng cao")
+    stop = _TAIL_STOP.search(norm[ts:te] + (" 0" if te < e and norm[te].isdigit() else ""))
     if stop:
         te = ts + stop.start()
     return _strip(norm, ts, te)[1] if te > ts else ts
@@ -838,35 +876,55 @@ def _accept(doc: Document, d: _Draft, name: str) -> bool:
         return True
     if (v.verb_kind == "value" and v.verb != "là") or (v.verb_kind == "perf" and v.verb not in ("có", "với")):
         return True
-    return _is_known(low)
+    return _is_known(low) or _reached(doc, v)
+
+
+# what a counted unit reached, said right after it: "17 xã [đạt chuẩn] nông thôn mới", "36 xã [được
+# công nhận]", "1.073 dự án FDI [được cấp mới]", "65.000 căn nhà [đã được bàn giao]" (over doc.low)
+# ("đạt" before a number is a share the units reached: "1 địa phương giải ngân đạt 20%")
+_REACHED_L = re.compile(r"""(?:\s+(?!đạt|được|đã|hoàn)[^\W\d_]+){0,2}?\s+(?:đã\s+)?
+    (?:đạt(?!\s+(?:[^\W\d_]+\s+)?\d)|được\s+(?:công\s+nhận|cấp|bàn\s+giao|đưa\s+vào)|hoàn\s+thành
+      |đi\s+vào\s+hoạt\s+động)(?![^\W\d_])""", re.VERBOSE)
+
+
+def _reached(doc: Document, f: _Figure) -> bool:
+    """Whether a count says what its units reached: a result, whatever verb (or none) leads to it
+    ("toàn tỉnh có 61/71 xã đạt chuẩn NTM, 17 xã đạt chuẩn NTM nâng cao"; not "có 8 xã biên giới")."""
+    return f.unit is not None and f.unit_class == "count" and _REACHED_L.match(_low(doc), f.unit[1]) is not None
 
 
 def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
            clause_text: int | None = None) -> Indicator | None:
     norm = doc.norm
     first = d.figures[0]
-    name, periods = _name(doc, d.clause, first.lead) if first.lead > d.clause else ("", [])
+    name, periods = _name(doc, d.clause, _name_end(doc, d.clause, first.lead)) if first.lead > d.clause else ("", [])
+    if d.named:
+        # "Sản xuất nông, lâm nghiệp duy trì ổn định, tăng 3,5%": the subject of the clause before
+        name = _name(doc, *d.named)[0]
+        periods = _periods(doc, d.named[1], first.lead)
     if d.inherit:
         # "..., lũy kế 10 tháng đạt ...": the subject before it, and the periods after "lũy kế"
-        name, periods = d.inherit, [p for p in periods if p[0] >= d.cumulative[1]]
+        name, periods = d.inherit, [p for p in periods if not d.cumulative or p[0] >= d.cumulative[1]]
     if not _LETTER.search(name):
         # "có 500 doanh nghiệp thành lập mới": the counted thing names the indicator
         counted = [g for g in d.figures if _is_counted(g)]
-        if not counted:
+        if counted:
+            f = counted[0]
+            name = _counted_name(doc, f, e)
+            d.end = max(d.end, _unit_tail(norm, f, e))
+            if _words(name) > MAX_NAME_WORDS:
+                # a long tail holds a second predicate ("18/18 chỉ tiêu phát triển kinh tế - xã hội chủ
+                # yếu đều đạt và vượt kế hoạch đề ra"): the statement stays whole, the name its first words
+                name = name[:list(_WORD.finditer(name))[MAX_NAME_WORDS - 1].end()]
+            name = _with_act(doc, f, s, name)
+        elif _tail_named(doc, first, e):
+            # "thu hút gần 6,2 tỷ USD vốn FDI, tăng 45,67%", "hơn 36 ngàn tỷ đồng từ nguồn vốn ngoài
+            # ngân sách": the words after the amount's unit name it, after the act when one is said
+            name = _with_act(doc, first, s, _tail_name(doc, first, e), drop_done=True)
+            d.end = max(d.end, _unit_tail(norm, first, e))
+        else:
             # "đã huy động trên 10.950 tỷ đồng", "kết quả giải ngân 535 tỷ đồng": the act names it
             return _build_named_by_verb(doc, d, s, e, topic)
-        f = counted[0]
-        name = _counted_name(doc, f, e)
-        d.end = max(d.end, _unit_tail(norm, f, e))
-        if _words(name) > MAX_NAME_WORDS:
-            # a long tail holds a second predicate ("18/18 chỉ tiêu phát triển kinh tế - xã hội chủ
-            # yếu đều đạt và vượt kế hoạch đề ra"): the statement stays whole, the name its first words
-            name = name[:list(_WORD.finditer(name))[MAX_NAME_WORDS - 1].end()]
-        if f.verb_kind == "perf" and f.verb not in ("có", "với", "cho"):
-            vm = re.search(re.escape(f.verb).replace(r"\ ", r"\s+"), norm[max(s, f.lead):f.num], re.I)
-            if vm:
-                vs = max(s, f.lead) + vm.start()
-                name = _orig(doc, vs, vs + len(vm.group(0))) + " " + name
     if not name or not _accept(doc, d, name) or _words(name) > MAX_NAME_WORDS:
         return None
     after = _PERIOD_AFTER_L.match(_low(doc), d.end, e)
@@ -918,7 +976,84 @@ def _build(doc: Document, d: _Draft, s: int, e: int, topic: str | None,
 
 MAX_NAME_WORDS = 16
 
-_NAMING_VERBS = ("huy động", "giải ngân", "thu hút", "đào tạo", "trồng")
+
+def _with_act(doc: Document, f: _Figure, s: int, name: str, drop_done: bool = False) -> str:
+    """``name`` after the act a performance verb of ``f`` names ("kết nạp" + "đảng viên mới");
+    ``drop_done``: without a leading "đã" ("đã hoàn thành 674 km ..." -> "hoàn thành ...")."""
+    if f.verb_kind != "perf" or f.verb in ("có", "với", "cho"):
+        return name
+    norm = doc.norm
+    vm = re.search(re.escape(f.verb).replace(r"\ ", r"\s+"), norm[max(s, f.lead):f.num], re.I)
+    if not vm:
+        return name
+    vs = max(s, f.lead) + vm.start()
+    verb = _orig(doc, vs, vs + len(vm.group(0)))
+    if drop_done and _norm_in(doc, verb).lower().startswith("đã "):
+        verb = verb[3:].lstrip()
+    return verb + " " + name
+
+
+# words after an amount's unit that go on with the sentence rather than name the amount (over doc.low)
+_NOT_A_TAIL_L = re.compile(r"""\s*(?:để|nhằm|và|nhưng|song|trong|so|với|cho|vào|tại|ở|khi|nên|thì|là|được|đã|đang|sẽ|
+                              bằng|đạt|tăng|giảm|chiếm|vượt|gấp|tương\s+đương|mới|trở\s+lên|đến|tới|trên|dưới)
+                              (?![^\W\d_])""", re.VERBOSE)
+
+
+def _tail_named(doc: Document, f: _Figure, e: int) -> bool:
+    """Whether an amount of money or a physical quantity is followed by the words that name it:
+    "6,2 tỷ USD [vốn FDI]", "674 km [đường bộ cao tốc]" (not "500 tỷ đồng [để đầu tư ...]")."""
+    if f.unit is None or f.unit_class not in ("money", "physical") or f.total or f.share is not None:
+        return False
+    te = _unit_tail(doc.norm, f, e)
+    return te > f.unit[1] and _LETTER.search(doc.norm, f.unit[1], te) is not None \
+        and not _NOT_A_TAIL_L.match(_low(doc), f.unit[1])
+
+
+def _tail_name(doc: Document, f: _Figure, e: int) -> str:
+    """The words after an amount's unit that name it, without a leading "từ" ("từ nguồn vốn ...")."""
+    start, end = _strip(doc.norm, f.unit[1], _unit_tail(doc.norm, f, e))
+    m = re.match(r"từ\s+", _low(doc)[start:end])
+    return _orig(doc, start + (m.end() if m else 0), end)
+
+
+# "giảm từ 21,66% năm 2021 xuống còn 11,11%": the level it started from is no part of the name
+# (over doc.low; the pattern opens with its literal, the verb before it is checked after a match)
+_FROM_BASE_L = re.compile(r"từ\s+(?:mức\s+)?\d")
+_BASE_VERB_L = re.compile(r"(?<![^\W\d_])(?:tăng|giảm|hạ|nâng)\s+$")
+# words that open a qualifier of a noun phrase (the head comes first): where a long name is cut
+_QUALIFIER_L = re.compile(r"(?:theo|của|trực\s+thuộc|thuộc|tại|trên\s+địa\s+bàn|do|từ)(?![^\W\d_])")
+
+
+def _name_end(doc: Document, s: int, e: int) -> int:
+    """Where the name read from ``norm[s:e]`` ends: before a base it changed from, and for a name too
+    long to keep, before the first qualifier that leaves a head of a few words ("tỷ lệ giải ngân vốn
+    đầu tư công [theo Quyết định giao của Thủ tướng Chính phủ] là 2.511 tỷ đồng")."""
+    memo, key = _memo(doc), ("end", s, e)
+    out = memo.get(key)
+    if out is None:
+        out = memo[key] = _read_name_end(_low(doc), s, e)
+    return out
+
+
+def _read_name_end(low: str, s: int, e: int) -> int:
+    for base in _FROM_BASE_L.finditer(low, s, e):
+        verb = _BASE_VERB_L.search(low, max(s, base.start() - 6), base.start())
+        if verb:
+            e = verb.start()
+            break
+    if low.count(" ", s, e) < MAX_NAME_WORDS:
+        return e                        # too few words to be too long: the common case, without a scan
+    starts = [m.start() for m in _WORD.finditer(low, s, e)]
+    if len(starts) <= MAX_NAME_WORDS:
+        return e
+    # a qualifier after the second word that leaves at most MAX_NAME_WORDS words before it
+    for q in _QUALIFIER_L.finditer(low, starts[2] if len(starts) > 2 else s, starts[MAX_NAME_WORDS]):
+        if not _LETTER.match(low, q.start() - 1):
+            return q.start()
+    return e
+
+
+_NAMING_VERBS = ("huy động", "giải ngân", "thu hút", "đào tạo", "trồng", "thu")
 
 
 def _build_named_by_verb(doc: Document, d: _Draft, s: int, e: int, topic: str | None) -> Indicator | None:
@@ -982,23 +1117,33 @@ def _statement_indicators(doc: Document, s: int, e: int, figures: list[_Figure],
             subject = _subject_of(doc, draft) or subject
             clause = _subject(doc, prev_end, f.lead) if new_subject else f.lead
             draft = _Draft(clause)
-            draft.nameless = not _name(doc, clause, f.lead)[0] if f.lead > clause else True
+            draft.nameless = not _name(doc, clause, _name_end(doc, clause, f.lead))[0] if f.lead > clause else True
             cumulative = _CUMULATIVE_L.match(low, clause, f.lead) if subject else None
             if cumulative and not _name(doc, cumulative.end(), f.lead)[0]:
                 draft.inherit, draft.cumulative, draft.nameless = subject, cumulative.span("mark"), False
-        if not _slot(draft, f) and draft.nameless and _is_counted(f) and draft.figures:
+            elif subject and draft.nameless and not out and _after_semicolon(norm, s) \
+                    and _periods(doc, s, f.lead) and not _name(doc, s, f.lead)[0]:
+                # "GRDP quý III ước đạt 23.875,8 tỷ đồng, tăng 8,40%; 9 tháng ước đạt 65.452,7 tỷ đồng":
+                # a clause that names a period only goes on with the subject before the semicolon
+                draft.clause, draft.inherit, draft.nameless = s, subject, False
+            elif draft.nameless and new_subject and not _is_counted(f):
+                named = _clause_before(doc, prev_end, clause)
+                if named:
+                    draft.clause, draft.named, draft.nameless = named[0], named, False
+        if draft.figures and _another(draft, f):
             # "37/102 (chiếm 36,3%) nhiệm vụ đã hoàn thành, 28/102 nhiệm vụ (chiếm 27,4%) đã trình ...":
-            # another count named by what it counts is another indicator
+            # another count named by what it counts is another indicator; so is another act
+            # ("đã thu hút hơn 36,6 tỉ USD, giải ngân 23,2 tỉ USD")
             ind = _build(doc, draft, s, e, topic)
             if ind:
                 out.append(ind)
             draft = _Draft(f.lead, nameless=True)
-            _slot(draft, f)
+        _slot(draft, f)
         if getattr(draft, f.kind) is f:
             draft.figures.append(f)
             draft.end = max(draft.end, f.end)
         prev_end = max(prev_end, f.end)
-        if draft.nameless and len(draft.figures) == 1 and _is_counted(f):
+        if draft.nameless and len(draft.figures) == 1 and (_is_counted(f) or _tail_named(doc, f, e)):
             prev_end = max(prev_end, _unit_tail(norm, f, e))
     if draft is not None:
         ind = _build(doc, draft, s, e, topic)
@@ -1008,11 +1153,60 @@ def _statement_indicators(doc: Document, s: int, e: int, figures: list[_Figure],
     return out, subject
 
 
+def _after_semicolon(norm: str, s: int) -> bool:
+    """Whether the statement starting at ``s`` follows a semicolon: a statement of the same sentence."""
+    p = s - 1
+    while p >= 0 and norm[p] in " \t":
+        p -= 1
+    return p >= 0 and norm[p] == ";"
+
+
+def _another(d: _Draft, f: _Figure) -> bool:
+    """Whether figure ``f`` starts another indicator though no subject is named between it and the
+    draft's figures: a count after a count, in a draft named by what it counts ("75/80 xã đạt
+    chuẩn, 3 xã đạt kiểu mẫu, 30 xã đạt nâng cao"), or an amount of another act where the draft
+    holds an amount already ("đã thu hút hơn 36,6 tỉ USD, giải ngân 23,2 tỉ USD")."""
+    if d.nameless and _is_counted(f) and f.kind in ("value", "ratio"):
+        return getattr(d, f.kind) is not None or any(
+            _is_counted(g) and g.kind in ("value", "ratio") for g in d.figures)
+    return (f.kind == "value" and d.value is not None and f.verb_kind == "perf"
+            and f.verb not in ("có", "với", "cho") and f.lead > d.value.end)
+
+
+# words that say what a subject does or did without a figure: the subject ends before them
+# "Sản xuất nông, lâm nghiệp [duy trì ổn định], tăng 3,5%" (matched over doc.low)
+_PREDICATE_L = re.compile(r"""(?<![^\W\d_])(?:đạt|duy\s+trì|tiếp\s+tục|giữ|ổn\s+định|phục\s+hồi|khởi\s+sắc|
+                              chuyển\s+biến|có|được|là|gặp|chịu|vẫn|đã|đang|cũng)(?![^\W\d_])""", re.VERBOSE)
+# clauses that tell where a figure comes from or when, not what it measures
+_NOT_A_SUBJECT_L = re.compile(r"\s*(?:theo|căn\s+cứ|sau|qua|tính\s+đến|đến|từ|trong|tại|báo\s+cáo|so)(?![^\W\d_])")
+
+
+def _clause_before(doc: Document, s: int, clause: int) -> tuple[int, int] | None:
+    """The subject of the clause before ``clause`` when the clause of a figure names none: a topic
+    ("Về chỉ tiêu thu ngân sách, ước thực hiện năm 2023 đạt ...") or a subject with a predicate
+    of its own ("tốc độ tăng trưởng GRDP của tỉnh đạt khá cao, bình quân tăng 13,4%/năm");
+    ``None`` when that clause names nothing either, or tells a source or a time."""
+    norm = doc.norm
+    c = norm.rfind(",", s, clause)
+    if c < 0 or _name(doc, c + 1, clause)[0]:
+        return None
+    start = _subject(doc, s, c)
+    if start >= c or _NOT_A_SUBJECT_L.match(_low(doc), start) or _DIGIT.search(norm, start, c):
+        return None
+    p = _PREDICATE_L.search(_low(doc), start, c)
+    end = p.start() if p else c
+    if not _name(doc, start, end)[0]:
+        return None
+    return start, end
+
+
 def _subject_of(doc: Document, d: _Draft | None) -> str | None:
     """The subject an indicator being read names (a cumulative one: the subject it continues)."""
     if d is None or not d.figures:
         return None
-    return d.inherit or _name(doc, d.clause, d.figures[0].lead)[0] or None
+    if d.named:
+        return _name(doc, *d.named)[0] or None
+    return d.inherit or _name(doc, d.clause, _name_end(doc, d.clause, d.figures[0].lead))[0] or None
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1030,14 +1224,31 @@ def _aimed(doc: Document, s: int) -> bool:
         start = max(norm.rfind(".", 0, start - 1), norm.rfind("\n", 0, start - 1)) + 1
     # a cue governs the figures near it: look back at most AIM_WINDOW characters, so a text
     # without full stops is not searched from its start for every figure
+    # the last cue governs, unless an estimate of a result stands between it and the figure
     low, pos = _low(doc), max(start, s - AIM_WINDOW)
     while True:
         m = _AIM.search(low, pos, s)
         if m is None:
             return False
-        if not (m.start() and _LETTER.match(norm, m.start() - 1)):
-            return True
-        pos = m.start() + 1
+        if not (m.start() and _LETTER.match(norm, m.start() - 1)) and not (
+                _HEDGED_CHANGE.match(low, m.start()) and not _FUTURE.search(low, start, s)):
+            estimate = _estimate(low, m.end(), s)
+            if estimate < 0:
+                return True
+            pos = estimate                  # a cue after the estimate governs again
+        else:
+            pos = m.start() + 1
+
+
+def _estimate(low: str, p: int, s: int) -> int:
+    """The end of the first estimate word ("ước đạt", "dự ước 5%") in ``low[p:s]``, or -1."""
+    while True:
+        m = _ESTIMATE.search(low, p, s)
+        if m is None:
+            return -1
+        if not (m.start() and _LETTER.match(low, m.start() - 1)):
+            return m.end()
+        p = m.start() + 1
 
 
 def indicators_in(doc: Document) -> list[Indicator]:
