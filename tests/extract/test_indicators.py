@@ -706,3 +706,36 @@ PERIOD_CLAUSE = [
 def test_period_clause_after_a_semicolon_goes_on_with_the_subject(text, want):
     assert [(i.name, i.period, i.value, i.change_pct) for i in read(text)] == [
         tuple(pytest.approx(x) if isinstance(x, float) else x for x in w) for w in want]
+
+
+# A change against the plan is a share of it ("tăng 16,8% so với dự toán" = 116,8% of the estimate;
+# over_plan); "N con số" counts a rate's digits, not things (digit_count); a dash then a change goes
+# on with the same statement; "tăng ở mức", "ngày càng tăng" are predicates that end the subject of the
+# clause before a nameless figure.
+ROUND_5 = [
+    ("Tổng thu ngân sách ước đạt 32.457 tỷ đồng, tăng 16,8% so với dự toán",          # dangcongsan.vn, Vĩnh Phúc
+     dict(value=32457, plan_pct=116.8)),
+    ("Thu nội địa đạt 2.100 tỷ đồng, giảm 4% so với dự toán", dict(value=2100, plan_pct=96)),
+    ("thu ngân sách đạt 2.100 tỷ đồng, vượt 5% kế hoạch", dict(value=2100, plan_pct=105)),
+    ("Chỉ số IIP tăng ở mức 2 con số, ước đạt 25,15% so với cùng kỳ năm 2020",          # baonghean.vn
+     dict(name="Chỉ số IIP", value=25.15)),
+    ("Tỷ trọng ngành công nghiệp chế biến, chế tạo trong cơ cấu GRDP toàn tỉnh ngày càng tăng, năm 2021 đạt "
+     "11,9% - tăng 2,1% so với năm 2020",                                              # quangninh.gov.vn
+     dict(value=11.9, change_pct=2.1)),
+    ("Tốc độ tăng trưởng GRDP ước đạt 7,5%", dict(name="Tốc độ tăng trưởng GRDP", value=7.5)),
+]
+NOT_ROUND_5 = [
+    "Kinh tế tăng trưởng 2 con số.",
+    "Tăng trưởng ở mức hai con số trong nhiều năm.",
+]
+
+
+@pytest.mark.parametrize("text, want", ROUND_5, ids=[t[:40] for t, _ in ROUND_5])
+def test_plan_changes_digit_counts_dashes_and_predicates(text, want):
+    (ind,) = read(text)
+    _fields(ind, want)
+
+
+@pytest.mark.parametrize("text", NOT_ROUND_5)
+def test_a_count_of_digits_is_no_indicator(text):
+    assert read(text) == []

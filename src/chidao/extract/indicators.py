@@ -164,7 +164,7 @@ _CMP_TAIL = vi(r"""
 """)
 _PERCENT_POINTS = vi(r"\s*điểm\s+phần\s+trăm")
 # what may follow a percent value: punctuation, a comparison, a connective
-_PERCENT_NEXT = vi(r"""\s*(?:$|[,;.()\n:]|(?:so|và|nhưng|song|trong|/năm|mỗi\s+năm|trở\s+lên|
+_PERCENT_NEXT = vi(r"""\s*(?:$|[,;.()\n:]|[-–—]\s*(?:tăng|giảm)(?![^\W\d_])|(?:so|và|nhưng|song|trong|/năm|mỗi\s+năm|trở\s+lên|
                         tăng|giảm|đạt|bằng|cao|thấp|vượt|là|vào)(?![^\W\d_]))""")
 _BRACKET_TARGET = vi(rf"\(\s*(?:{_PLAN_WORDS})(?:\s+(?:năm|\d{{4}}|đề\s+ra|giao|tỉnh|[^\W\d_]{{1,4}}))*?\s*:?\s*$")
 _RANK_BEFORE = vi(r"(?:thứ|hạng)\s*$")
@@ -436,6 +436,11 @@ def _open_bracket(s: str) -> int:
             depth, pos = depth - 1, o
 
 
+# "2 con số", "hai con số": how many digits a rate has (double-digit growth), over doc.low
+_DIGIT_COUNT = re.compile(r"con\s+số(?![^\W_])")
+_DIGIT_RATE_L = re.compile(r"\d\s+con\s+số(?![^\W_])")
+
+
 def _context(doc: Document, m: re.Match[str], spans: "_Statements", e: int,
              fact: object | None) -> _Context | None:
     """Read the surroundings of a ``_FIGURE`` match made over ``doc.norm`` within its statement
@@ -449,6 +454,8 @@ def _context(doc: Document, m: re.Match[str], spans: "_Statements", e: int,
     unit = unit_class = None
     if not percent:
         um = _unit_re_low().match(_low(doc), end, e)
+        if um and _DIGIT_COUNT.match(_low(doc), um.start("unit"), e):
+            return None      # "tăng ở mức 2 con số": double-digit growth, no count of anything (digit_count)
         if um:
             unit = (um.start("unit"), um.end("unit"))
             unit_class = _unit_class(norm, um)
@@ -564,7 +571,10 @@ def _build_share_of_plan(doc: Document, ctx: _Context | None) -> _Figure | None:
         return None
     fig = ctx.fig
     fig.kind = "plan"
-    fig.value = 100 + fig.value if fig.verb == "vượt" else fig.value
+    if fig.verb in ("vượt", "tăng"):
+        fig.value = 100 + fig.value        # "vượt 5% kế hoạch", "tăng 16,8% so với dự toán" (over_plan)
+    elif fig.verb == "giảm":
+        fig.value = 100 - fig.value        # "giảm 4% so với dự toán": short of the plan by 4%
     fig.end += plan.end()
     return fig
 
@@ -1176,7 +1186,8 @@ def _another(d: _Draft, f: _Figure) -> bool:
 # words that say what a subject does or did without a figure: the subject ends before them
 # "Sản xuất nông, lâm nghiệp [duy trì ổn định], tăng 3,5%" (matched over doc.low)
 _PREDICATE_L = re.compile(r"""(?<![^\W\d_])(?:đạt|duy\s+trì|tiếp\s+tục|giữ|ổn\s+định|phục\s+hồi|khởi\s+sắc|
-                              chuyển\s+biến|có|được|là|gặp|chịu|vẫn|đã|đang|cũng)(?![^\W\d_])""", re.VERBOSE)
+                              chuyển\s+biến|có|được|là|gặp|chịu|vẫn|đã|đang|cũng|ngày\s+càng|
+                              tăng(?!\s+(?:trưởng|thêm)(?![^\W\d_]))|giảm)(?![^\W\d_])""", re.VERBOSE)
 # clauses that tell where a figure comes from or when, not what it measures
 _NOT_A_SUBJECT_L = re.compile(r"\s*(?:theo|căn\s+cứ|sau|qua|tính\s+đến|đến|từ|trong|tại|báo\s+cáo|so)(?![^\W\d_])")
 
@@ -1191,8 +1202,9 @@ def _clause_before(doc: Document, s: int, clause: int) -> tuple[int, int] | None
     if c < 0 or _name(doc, c + 1, clause)[0]:
         return None
     start = _subject(doc, s, c)
-    if start >= c or _NOT_A_SUBJECT_L.match(_low(doc), start) or _DIGIT.search(norm, start, c):
-        return None
+    if start >= c or _NOT_A_SUBJECT_L.match(_low(doc), start) or _DIGIT.search(_DIGIT_RATE_L.sub(
+            lambda m: " " * len(m.group()), _low(doc)[start:c])):
+        return None          # a figure of its own (not "tăng ở mức 2 con số": double-digit growth)
     p = _PREDICATE_L.search(_low(doc), start, c)
     end = p.start() if p else c
     if not _name(doc, start, end)[0]:
